@@ -1,0 +1,46 @@
+package dev.swarmwatch.checks.engine;
+
+import dev.swarmwatch.checks.spi.CheckReport;
+import dev.swarmwatch.checks.spi.Status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything one cycle found: the health model the front-ends render.
+ *
+ * @param time     when the cycle started
+ * @param duration how long the whole cycle took
+ * @param checks   every check's report, sorted by subject (cluster first) then kind
+ */
+public record HealthReport(Instant time, Duration duration, List<CheckReport> checks) {
+
+    private static final Comparator<CheckReport> ORDER = Comparator
+            .comparing((CheckReport r) -> !r.subject().cluster())
+            .thenComparing(r -> r.subject().stack())
+            .thenComparing(r -> r.subject().name())
+            .thenComparing(CheckReport::kind);
+
+    public HealthReport {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(duration, "duration");
+        checks = checks.stream().sorted(ORDER).toList();
+    }
+
+    /** The worst status of all checks; OK when there are none. */
+    public Status worst() {
+        return checks.stream().map(CheckReport::status).reduce(Status.OK, Status::worse);
+    }
+
+    public long count(Status status) {
+        return checks.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** The health score 0-100, see {@link Score}. */
+    public int score() {
+        return Score.of(checks);
+    }
+}

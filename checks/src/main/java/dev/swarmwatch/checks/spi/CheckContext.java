@@ -1,0 +1,30 @@
+package dev.swarmwatch.checks.spi;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/** What a check, and a kind planning its checks, may use during one cycle. */
+public interface CheckContext {
+
+    Vertx vertx();
+
+    Clock clock();
+
+    /** When the current cycle started; every check of a cycle judges windows against it. */
+    Instant cycleStart();
+
+    /** Runs blocking work (JDBC, Jedis, docker-java) on a virtual thread; completes on the caller's context. */
+    <T> Future<T> blocking(Callable<T> work);
+
+    /**
+     * One value per cycle and key, shared by every check of the cycle: the first caller's
+     * supplier runs, later callers get the same future. This is how every Swarm check reads
+     * one snapshot.
+     */
+    <T> Future<T> perCycle(Object key, Supplier<Future<T>> load);
+}

@@ -1,0 +1,42 @@
+package dev.swarmwatch.checks.spi;
+
+import io.vertx.core.Future;
+
+import java.util.List;
+
+/**
+ * A kind of check (replicas, quorum, http, ...): its options, and, each cycle, the checks it wants
+ * run. Adding a kind is this one file (plus the checks it plans) and one registration line.
+ */
+public interface CheckKind {
+
+    /** Name used in config files, reports and metrics: lower snake_case. */
+    String name();
+
+    /** One line for {@code swarmwatch checks}. */
+    String description();
+
+    /** Whether the kind checks the cluster once or each service; decides where options may be overridden. */
+    boolean perService();
+
+    List<OptionSpec> options();
+
+    /**
+     * The checks to run this cycle. Called on the event loop; a kind that must look something up
+     * first (the Swarm snapshot) does so through {@link CheckContext#perCycle}.
+     */
+    Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options);
+
+    /** Resolved options, per service where the kind is per service. */
+    interface OptionsLookup {
+        Options cluster();
+
+        Options service(String serviceName);
+
+        /** A service the config says to leave alone. */
+        boolean ignored(String serviceName);
+
+        /** The default check timeout from the config. */
+        java.time.Duration timeout();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.swarmwatch.checks.spi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one run of one check found. Immutable; a check builds it with the factories
+ * ({@link #ok}, {@link #warning}, {@link #critical}, {@link #unknown}) and the runner stamps
+ * {@link #time} and {@link #duration} with {@link #timed}.
+ *
+ * @param status   the verdict
+ * @param summary  one line a human reads first, without the status word
+ * @param details  further lines, most important first
+ * @param perfdata measured values
+ * @param time     when the check started (the epoch until the runner stamps it)
+ * @param duration how long it took (zero until the runner stamps it)
+ */
+public record CheckResult(Status status, String summary, List<String> details, List<PerfDatum> perfdata,
+                          Instant time, Duration duration) {
+
+    public CheckResult {
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(summary, "summary");
+        details = List.copyOf(details);
+        perfdata = List.copyOf(perfdata);
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(duration, "duration");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("negative duration " + duration);
+        }
+    }
+
+    public static CheckResult of(Status status, String summary) {
+        return new CheckResult(status, summary, List.of(), List.of(), Instant.EPOCH, Duration.ZERO);
+    }
+
+    public static CheckResult ok(String summary) {
+        return of(Status.OK, summary);
+    }
+
+    public static CheckResult warning(String summary) {
+        return of(Status.WARNING, summary);
+    }
+
+    public static CheckResult critical(String summary) {
+        return of(Status.CRITICAL, summary);
+    }
+
+    public static CheckResult unknown(String summary) {
+        return of(Status.UNKNOWN, summary);
+    }
+
+    /** The one place an exception becomes a result: {@code "Class: message"}, as the runner reports it. */
+    public static CheckResult failed(Status status, Throwable error) {
+        return of(status, describe(error));
+    }
+
+    public static String describe(Throwable error) {
+        String message = error.getMessage();
+        String name = error.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message;
+    }
+
+    public CheckResult withDetails(List<String> moreDetails) {
+        return new CheckResult(status, summary, moreDetails, perfdata, time, duration);
+    }
+
+    public CheckResult withPerfdata(List<PerfDatum> values) {
+        return new CheckResult(status, summary, details, values, time, duration);
+    }
+
+    public CheckResult timed(Instant started, Duration took) {
+        return new CheckResult(status, summary, details, perfdata, started, took);
+    }
+}

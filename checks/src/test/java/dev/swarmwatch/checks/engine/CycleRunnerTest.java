@@ -1,0 +1,166 @@
+package dev.swarmwatch.checks.engine;
+
+import dev.swarmwatch.checks.spi.Check;
+import dev.swarmwatch.checks.spi.CheckContext;
+import dev.swarmwatch.checks.spi.CheckKind;
+import dev.swarmwatch.checks.spi.CheckReport;
+import dev.swarmwatch.checks.spi.CheckResult;
+import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.Options;
+import dev.swarmwatch.checks.spi.PlannedCheck;
+import dev.swarmwatch.checks.spi.Status;
+import dev.swarmwatch.checks.spi.Subject;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CycleRunnerTest {
+    // Strict blocked-thread checking: anything holding the loop for 100 ms is reported loudly.
+    private final Vertx vertx = Vertx.vertx(new VertxOptions()
+            .setMaxEventLoopExecuteTime(100).setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+            .setBlockedThreadCheckInterval(50).setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
+    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+
+    @AfterEach
+    void close() {
+        vertx.close().await();
+        virtualThreads.shutdownNow();
+    }
+
+    @Test
+    void hangingCheckBecomesCriticalWithReasonAndDoesNotHoldBackOthers() throws Exception {
+        Map<String, CheckReport> reports = runCycle(List.of(
+                planned("hangs", Duration.ofMillis(200), ctx -> Promise.<CheckResult>promise().future()),
+                planned("quick", Duration.ofSeconds(5), ctx -> Future.succeededFuture(CheckResult.ok("fine")))));
+
+        assertThat(reports.get("hangs").status()).isEqualTo(Status.CRITICAL);
+        assertThat(reports.get("hangs").result().summary()).isEqualTo("no result within 200ms (check timed out)");
+        assertThat(reports.get("quick").status()).isEqualTo(Status.OK);
+        assertThat(reports.get("quick").result().duration()).isLessThan(Duration.ofMillis(200));
+    }
+
+    @Test
+    void thrownExceptionAndFailedFutureBecomeUnknownWithClassAndMessage() throws Exception {
+        Map<String, CheckReport> reports = runCycle(List.of(
+                planned("throws", Duration.ofSeconds(5), ctx -> {
+                    throw new IllegalStateException("boom");
+                }),
+                planned("fails", Duration.ofSeconds(5), ctx -> Future.failedFuture(new java.io.IOException("refused")))));
+
+        assertThat(reports.get("throws").result().summary()).isEqualTo("IllegalStateException: boom");
+        assertThat(reports.get("throws").status()).isEqualTo(Status.UNKNOWN);
+        assertThat(reports.get("fails").result().summary()).isEqualTo("IOException: refused");
+    }
+
+    @Test
+    void blockingWorkRunsOnAVirtualThreadAndCompletesOnTheLoop() throws Exception {
+        Map<String, CheckReport> reports = runCycle(List.of(planned("blocking", Duration.ofSeconds(5),
+                ctx -> ctx.blocking(() -> {
+                    Thread.sleep(300); // would trip the strict blocked-thread checker on the loop
+                    return Thread.currentThread().isVirtual();
+                }).map(virtual -> CheckResult.ok("virtual=" + virtual)))));
+
+        assertThat(reports.get("blocking").result().summary()).isEqualTo("virtual=true");
+    }
+
+    @Test
+    void perCycleValueIsLoadedOncePerCycleAndSharedByKinds() throws Exception {
+        AtomicInteger loads = new AtomicInteger();
+        Object key = new Object();
+        Function<String, CheckKind> kind = name -> new StubKind(name, ctx -> ctx.<Integer>perCycle(key,
+                () -> Future.succeededFuture(loads.incrementAndGet())).map(n -> List.of(planned(name, Duration.ofSeconds(1),
+                c -> Future.succeededFuture(CheckResult.ok("load " + n))))));
+        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads,
+                List.of(configured(kind.apply("a")), configured(kind.apply("b"))));
+
+        runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        HealthReport second = runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(loads).hasValue(2);
+        assertThat(second.checks()).extracting(r -> r.result().summary()).containsOnly("load 2");
+    }
+
+    @Test
+    void kindThatCannotPlanIsReportedUnknownInsteadOfVanishing() throws Exception {
+        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads, List.of(configured(
+                new StubKind("broken", ctx -> Future.failedFuture(new IllegalArgumentException("no such thing"))))));
+        HealthReport report = runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(report.checks()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.UNKNOWN);
+            assertThat(r.result().summary()).isEqualTo("could not plan broken checks: IllegalArgumentException: no such thing");
+        });
+    }
+
+    private Map<String, CheckReport> runCycle(List<PlannedCheck> checks) throws Exception {
+        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads,
+                List.of(configured(new StubKind("stub", ctx -> Future.succeededFuture(checks)))));
+        HealthReport report = runner.runOnce().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        return report.checks().stream().collect(Collectors.toMap(r -> r.subject().name(), r -> r));
+    }
+
+    private static PlannedCheck planned(String name, Duration timeout, Check check) {
+        return new PlannedCheck("stub", Subject.service(name, ""), timeout, check);
+    }
+
+    private static ConfiguredKind configured(CheckKind kind) {
+        return new ConfiguredKind(kind, new CheckKind.OptionsLookup() {
+            @Override
+            public Options cluster() {
+                return Options.defaults(List.of());
+            }
+
+            @Override
+            public Options service(String serviceName) {
+                return cluster();
+            }
+
+            @Override
+            public boolean ignored(String serviceName) {
+                return false;
+            }
+
+            @Override
+            public Duration timeout() {
+                return Duration.ofSeconds(1);
+            }
+        });
+    }
+
+    private record StubKind(String name, Function<CheckContext, Future<List<PlannedCheck>>> planner) implements CheckKind {
+        @Override
+        public String description() {
+            return "test kind";
+        }
+
+        @Override
+        public boolean perService() {
+            return true;
+        }
+
+        @Override
+        public List<OptionSpec> options() {
+            return List.of();
+        }
+
+        @Override
+        public Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options) {
+            return planner.apply(context);
+        }
+    }
+}
