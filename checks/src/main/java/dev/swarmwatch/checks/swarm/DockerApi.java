@@ -1,0 +1,130 @@
+package dev.swarmwatch.checks.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import com.github.dockerjava.transport.DockerHttpClient;
+import io.vertx.core.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The Docker Engine API as the Swarm checks use it: unversioned GETs (so engines from 20.10 to the
+ * newest all answer with their own API), each bounded by a timeout, each counted. Blocking: call
+ * it from a virtual thread, never the event loop.
+ */
+public final class DockerApi implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI host;
+    private final Duration timeout;
+    private final DockerHttpClient http;
+    private final AtomicLong calls = new AtomicLong();
+
+    public DockerApi(URI host, Duration timeout) {
+        this.host = host;
+        this.timeout = timeout;
+        this.http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(host)
+                .maxConnections(8)
+                .connectionTimeout(timeout)
+                .responseTimeout(timeout)
+                .build();
+    }
+
+    public URI host() {
+        return host;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** API calls made so far; a cycle's count is the difference across it. */
+    public long calls() {
+        return calls.get();
+    }
+
+    /** GET a path such as {@code /info}; returns the parsed JSON body of a 2xx answer. */
+    public JsonNode get(String path) {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("blocking Docker call " + path + " on the event loop");
+        }
+        calls.incrementAndGet();
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET)
+                .path(path)
+                .build();
+        try (DockerHttpClient.Response response = http.execute(request);
+             InputStream body = response.getBody()) {
+            int status = response.getStatusCode();
+            if (status / 100 != 2) {
+                throw new DockerApiException.ErrorAnswer(path, status, errorMessage(body));
+            }
+            return JSON.readTree(body);
+        } catch (DockerApiException e) {
+            throw e;
+        } catch (RuntimeException | IOException e) {
+            throw classify(path, e);
+        }
+    }
+
+    private RuntimeException classify(String path, Exception e) {
+        Throwable cause = e;
+        // docker-java wraps IOExceptions in RuntimeException; look at the root.
+        while (cause.getCause() != null && cause.getCause() != cause
+                && (cause instanceof RuntimeException || cause instanceof IOException)) {
+            if (cause instanceof InterruptedIOException) {
+                break;
+            }
+            cause = cause.getCause();
+        }
+        if (cause instanceof InterruptedIOException || hasTimeout(e)) {
+            return new DockerApiException.Timeout(path, timeout);
+        }
+        return new DockerApiException.Unreachable(path, host, rootMessage(e));
+    }
+
+    private static boolean hasTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedIOException
+                    || (t.getMessage() != null && t.getMessage().toLowerCase().contains("timed out"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+
+    private static String errorMessage(InputStream body) throws IOException {
+        String text = new String(body.readNBytes(4096), StandardCharsets.UTF_8);
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (node != null && node.hasNonNull("message")) {
+                return node.get("message").asText();
+            }
+        } catch (IOException notJson) {
+            // The engine answers errors as {"message": ...}; anything else is shown as it came.
+        }
+        return text.strip();
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.swarmwatch.checks.swarm;
+
+import dev.swarmwatch.checks.spi.CheckContext;
+import dev.swarmwatch.checks.spi.CheckKind;
+import dev.swarmwatch.checks.spi.CheckResult;
+import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.OptionType;
+import dev.swarmwatch.checks.spi.Options;
+import dev.swarmwatch.checks.spi.PerfDatum;
+import dev.swarmwatch.checks.spi.PlannedCheck;
+import dev.swarmwatch.checks.spi.Status;
+import dev.swarmwatch.checks.spi.Subject;
+import io.vertx.core.Future;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Running vs desired replicas of each service. Running counts tasks whose {@code Status.State} is
+ * running on a node that is not down (never {@code DesiredState}, and never the engine's own count
+ * alone: it can say 1/1 while the node is gone); desired is the replica count, or for global
+ * services the engine's DesiredTasks (eligible nodes).
+ */
+public final class ReplicasKind implements CheckKind {
+    static final String CRITICAL_BELOW = "critical_below";
+
+    private final SwarmSource swarm;
+
+    public ReplicasKind(SwarmSource swarm) {
+        this.swarm = swarm;
+    }
+
+    @Override
+    public String name() {
+        return "replicas";
+    }
+
+    @Override
+    public String description() {
+        return "running tasks (by Status.State) vs desired replicas of each service; rolling updates, paused and rolled-back updates";
+    }
+
+    @Override
+    public boolean perService() {
+        return true;
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(new OptionSpec(CRITICAL_BELOW, OptionType.INTEGER, 1,
+                "CRITICAL when fewer replicas than this run (WARNING below desired)"));
+    }
+
+    @Override
+    public Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options) {
+        return swarm.snapshot(context).map(snapshot -> {
+            if (!(snapshot instanceof SwarmSnapshot.Available s)) {
+                return List.of();
+            }
+            Map<String, List<SwarmTask>> tasks = s.tasksByService();
+            Map<String, SwarmNode> nodes = s.nodesById();
+            List<PlannedCheck> planned = new ArrayList<>();
+            for (SwarmService service : s.services()) {
+                if (service.job() || options.ignored(service.name())) {
+                    continue;
+                }
+                Options opts = options.service(service.name());
+                List<SwarmTask> own = tasks.getOrDefault(service.id(), List.of());
+                CheckResult result = evaluate(service, own, nodes, opts.integer(CRITICAL_BELOW));
+                planned.add(new PlannedCheck(name(), Subject.service(service.name(), service.stack()),
+                        options.timeout(), ctx -> Future.succeededFuture(result)));
+            }
+            return planned;
+        });
+    }
+
+    static CheckResult evaluate(SwarmService service, List<SwarmTask> tasks, Map<String, SwarmNode> nodes,
+                                int criticalBelow) {
+        Set<String> running = new HashSet<>();
+        int onLostNodes = 0;
+        for (SwarmTask task : tasks) {
+            if (!task.running()) {
+                continue;
+            }
+            SwarmNode node = nodes.get(task.nodeId());
+            if (node != null && !node.ready()) {
+                onLostNodes++;
+                continue;
+            }
+            running.add(service.global() ? task.nodeId() : String.valueOf(task.slot()));
+        }
+        int desired = desired(service, tasks);
+        int up = running.size();
+        String counts = up + "/" + desired + " running";
+
+        Status status;
+        String summary;
+        if (desired == 0) {
+            status = Status.OK;
+            summary = "scaled to 0";
+        } else if (up == 0 || up < criticalBelow) {
+            status = Status.CRITICAL;
+            summary = counts;
+        } else if (up < desired) {
+            status = Status.WARNING;
+            summary = counts;
+        } else {
+            status = Status.OK;
+            summary = counts;
+        }
+
+        String update = service.updateState();
+        String because = service.updateMessage().isEmpty() ? "" : ": " + service.updateMessage();
+        switch (update) {
+            case "updating", "rollback_started" -> {
+                status = Status.WARNING;
+                summary += ", converging (" + (update.equals("updating") ? "rolling update" : "rolling back")
+                        + " in progress)";
+            }
+            case "paused" -> {
+                status = Status.CRITICAL;
+                summary += ", update paused" + because;
+            }
+            case "rollback_paused" -> {
+                status = Status.CRITICAL;
+                summary += ", rollback paused" + because;
+            }
+            case "rollback_completed" -> {
+                status = status.worse(Status.WARNING);
+                summary += ", update rolled back" + because;
+            }
+            default -> {
+                // completed or never updated: the counts speak alone
+            }
+        }
+
+        List<String> details = new ArrayList<>();
+        if (service.global()) {
+            details.add("global service: desired = eligible nodes");
+        }
+        if (onLostNodes > 0) {
+            details.add(onLostNodes + " task(s) reported running on nodes that are not ready: not counted");
+        }
+        service.engineRunning().ifPresent(engine -> {
+            if (engine != up) {
+                details.add("engine's ServiceStatus says " + engine + " running");
+            }
+        });
+        if (up < desired) {
+            tasks.stream()
+                    .filter(t -> t.desiredState().equals("running") && !t.running())
+                    .limit(3)
+                    .forEach(t -> details.add(where(service, t) + ": " + t.state() + reason(t)));
+        }
+        List<PerfDatum> perf = List.of(
+                PerfDatum.count("running", up, 0, desired).withThresholds(desired, criticalBelow),
+                PerfDatum.count("desired", desired, 0, desired));
+        return CheckResult.of(status, summary).withDetails(details).withPerfdata(perf);
+    }
+
+    static int desired(SwarmService service, List<SwarmTask> tasks) {
+        if (!service.global()) {
+            return service.replicas();
+        }
+        if (service.engineDesired().isPresent()) {
+            return service.engineDesired().getAsInt();
+        }
+        // Engines before API 1.41: the orchestrator keeps one task wanted running per eligible node.
+        return (int) tasks.stream().filter(t -> t.desiredState().equals("running"))
+                .map(SwarmTask::nodeId).distinct().count();
+    }
+
+    static String where(SwarmService service, SwarmTask task) {
+        return service.global() || task.slot() == 0
+                ? "task " + shortId(task.id())
+                : "slot " + task.slot();
+    }
+
+    static String reason(SwarmTask task) {
+        String why = !task.error().isEmpty() ? task.error() : task.message();
+        return why.isEmpty() ? "" : " (" + why + ")";
+    }
+
+    static String shortId(String id) {
+        return id.substring(0, Math.min(12, id.length()));
+    }
+}

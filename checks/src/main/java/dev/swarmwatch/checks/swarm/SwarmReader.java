@@ -1,0 +1,132 @@
+package dev.swarmwatch.checks.swarm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmwatch.checks.swarm.SwarmSnapshot.Problem;
+import dev.swarmwatch.checks.swarm.SwarmSnapshot.Unavailable;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Reads one {@link SwarmSnapshot} with a fixed number of API calls, whatever the number of
+ * services: {@code /info}, then {@code /nodes}, {@code /services?status=true} and {@code /tasks}
+ * in parallel. Turns every way a read can fail into an {@link Unavailable} with its
+ * {@link Problem}; lost quorum is recognised from the engine's words and from calls that time out.
+ * Blocking: runs on a virtual thread.
+ */
+public final class SwarmReader {
+    private static final List<String> QUORUM_LOST_WORDS = List.of(
+            "does not have a leader", "context deadline exceeded", "lost leader status",
+            "no elected cluster leader", "deadlineexceeded");
+    private static final String WORKER_WORDS = "not a swarm manager";
+
+    private final DockerApi api;
+    private final Clock clock;
+
+    public SwarmReader(DockerApi api, Clock clock) {
+        this.api = api;
+        this.clock = clock;
+    }
+
+    public SwarmSnapshot read() {
+        EngineInfo info;
+        try {
+            info = SwarmJson.info(api.get("/info"));
+        } catch (DockerApiException.Unreachable e) {
+            return new Unavailable(Problem.ENGINE_UNREACHABLE, unreachableMessage(e), null);
+        } catch (DockerApiException.Timeout e) {
+            return new Unavailable(Problem.ENGINE_NOT_ANSWERING,
+                    "Docker engine at " + api.host() + " accepted the connection but " + e.getMessage(), null);
+        } catch (DockerApiException.ErrorAnswer e) {
+            return new Unavailable(Problem.API_ERROR, "Docker engine error: " + e.getMessage(), null);
+        }
+        Unavailable fromInfo = judgeInfo(info);
+        if (fromInfo != null) {
+            return fromInfo;
+        }
+        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<JsonNode> nodes = calls.submit(() -> api.get("/nodes"));
+            Future<JsonNode> services = calls.submit(() -> api.get("/services?status=true"));
+            Future<JsonNode> tasks = calls.submit(() -> api.get("/tasks"));
+            return new SwarmSnapshot.Available(info,
+                    SwarmJson.nodes(nodes.get()),
+                    SwarmJson.services(services.get()),
+                    SwarmJson.tasks(tasks.get()),
+                    clock.instant());
+        } catch (ExecutionException e) {
+            return judgeListFailure(info, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Unavailable(Problem.API_ERROR, "interrupted while reading the swarm", info);
+        }
+    }
+
+    private String unreachableMessage(DockerApiException.Unreachable e) {
+        if ("unix".equals(api.host().getScheme()) && !Files.exists(Path.of(api.host().getPath()))) {
+            return "Docker engine unreachable: socket " + api.host().getPath()
+                    + " does not exist (is dockerd running? set DOCKER_HOST or engine.host)";
+        }
+        return "Docker engine unreachable: " + e.getMessage();
+    }
+
+    static Unavailable judgeInfo(EngineInfo info) {
+        String state = info.localNodeState();
+        if (mentionsQuorumLoss(info.error())) {
+            return new Unavailable(Problem.QUORUM_LOST, quorumLostMessage(info, info.error()), info);
+        }
+        return switch (state) {
+            case "active" -> info.controlAvailable() ? null : new Unavailable(Problem.NOT_A_MANAGER,
+                    "this node is a swarm worker: only a manager can report on the swarm; run swarmwatch on a manager"
+                            + " or point engine.host at one", info);
+            case "locked" -> new Unavailable(Problem.SWARM_LOCKED,
+                    "the swarm is locked on this node: unlock it with 'docker swarm unlock'", info);
+            case "pending" -> new Unavailable(Problem.SWARM_INACTIVE,
+                    "this Docker engine is joining a swarm and is not a member yet", info);
+            case "error" -> new Unavailable(Problem.SWARM_INACTIVE,
+                    "this Docker engine's swarm is in error: " + info.error(), info);
+            default -> new Unavailable(Problem.SWARM_INACTIVE,
+                    "swarm inactive: this Docker engine (" + info.serverVersion() + ") is not part of a swarm", info);
+        };
+    }
+
+    private Unavailable judgeListFailure(EngineInfo info, Throwable cause) {
+        if (cause instanceof DockerApiException.Timeout timeout) {
+            return new Unavailable(Problem.QUORUM_LOST, quorumLostMessage(info,
+                    "manager calls time out (" + timeout.getMessage() + ")"), info);
+        }
+        if (cause instanceof DockerApiException.ErrorAnswer answer) {
+            String words = answer.engineMessage().toLowerCase(Locale.ROOT);
+            if (mentionsQuorumLoss(words)) {
+                return new Unavailable(Problem.QUORUM_LOST, quorumLostMessage(info, answer.engineMessage()), info);
+            }
+            if (words.contains(WORKER_WORDS)) {
+                return new Unavailable(Problem.NOT_A_MANAGER,
+                        "this node is not a swarm manager: " + answer.engineMessage(), info);
+            }
+            return new Unavailable(Problem.API_ERROR, "Docker engine error: " + answer.getMessage(), info);
+        }
+        if (cause instanceof DockerApiException.Unreachable unreachable) {
+            return new Unavailable(Problem.ENGINE_UNREACHABLE, "Docker engine unreachable: " + unreachable.getMessage(), info);
+        }
+        return new Unavailable(Problem.API_ERROR, "reading the swarm failed: " + cause, info);
+    }
+
+    static boolean mentionsQuorumLoss(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return QUORUM_LOST_WORDS.stream().anyMatch(lower::contains);
+    }
+
+    private static String quorumLostMessage(EngineInfo info, String evidence) {
+        String known = info.managers() > 0
+                ? " (" + info.managers() + " managers known, " + (info.managers() / 2 + 1) + " needed)"
+                : "";
+        return "swarm quorum lost: no leader" + known + ": " + evidence;
+    }
+}
