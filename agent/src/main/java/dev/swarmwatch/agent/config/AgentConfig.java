@@ -1,0 +1,75 @@
+package dev.swarmwatch.agent.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The validated configuration. Absent sections take the defaults of {@link #defaults()}, which is
+ * also what zero-config runs use.
+ *
+ * @param engineHost    the Docker engine to ask; empty means DOCKER_HOST, else /var/run/docker.sock
+ * @param engineTimeout bound of every Docker API call
+ * @param interval      time between cycles of the daemon and the dashboard
+ * @param checkTimeout  default deadline of every check
+ * @param checks        per kind: its kind-wide settings
+ * @param services      per service name: its overrides
+ */
+public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Duration interval,
+                          Duration checkTimeout, Map<String, KindSettings> checks,
+                          Map<String, ServiceSettings> services) {
+
+    public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_CHECK_TIMEOUT = Duration.ofSeconds(10);
+
+    public AgentConfig {
+        Objects.requireNonNull(engineHost, "engineHost");
+        Objects.requireNonNull(engineTimeout, "engineTimeout");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(checkTimeout, "checkTimeout");
+        checks = Map.copyOf(checks);
+        services = Map.copyOf(services);
+    }
+
+    public static AgentConfig defaults() {
+        return new AgentConfig(Optional.empty(), DEFAULT_ENGINE_TIMEOUT, DEFAULT_INTERVAL,
+                DEFAULT_CHECK_TIMEOUT, Map.of(), Map.of());
+    }
+
+    public AgentConfig withEngineHost(URI host) {
+        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services);
+    }
+
+    public AgentConfig withEngineTimeout(Duration timeout) {
+        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services);
+    }
+
+    /**
+     * A kind's settings, kind-wide or for one service.
+     *
+     * @param enabled whether the kind runs (here)
+     * @param options option values already parsed to their {@link dev.swarmwatch.checks.spi.OptionType}
+     */
+    public record KindSettings(boolean enabled, Map<String, Object> options) {
+        public static final KindSettings DEFAULT = new KindSettings(true, Map.of());
+
+        public KindSettings {
+            options = Map.copyOf(options);
+        }
+    }
+
+    /**
+     * One service's overrides.
+     *
+     * @param ignore skip every check of this service
+     * @param checks per kind: this service's settings
+     */
+    public record ServiceSettings(boolean ignore, Map<String, KindSettings> checks) {
+        public ServiceSettings {
+            checks = Map.copyOf(checks);
+        }
+    }
+}

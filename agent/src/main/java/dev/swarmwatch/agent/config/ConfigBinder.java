@@ -1,0 +1,154 @@
+package dev.swarmwatch.agent.config;
+
+import dev.swarmwatch.agent.config.AgentConfig.KindSettings;
+import dev.swarmwatch.agent.config.AgentConfig.ServiceSettings;
+import dev.swarmwatch.checks.spi.CheckKind;
+import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.OptionType;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Walks a {@link YamlNode} tree against the config schema. A broken value is reported and replaced
+ * by its default so that the walk goes on and finds every other problem; the result is only used
+ * when nothing was reported.
+ */
+final class ConfigBinder {
+    private static final String ENGINE = "engine";
+    private static final String HOST = "host";
+    private static final String TIMEOUT = "timeout";
+    private static final String INTERVAL = "interval";
+    private static final String CHECKS = "checks";
+    private static final String SERVICES = "services";
+    private static final String ENABLED = "enabled";
+    private static final String IGNORE = "ignore";
+    private static final List<String> TOP_KEYS = List.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES);
+    private static final List<String> ENGINE_KEYS = List.of(HOST, TIMEOUT);
+    private static final String HOST_EXPECTED = "unix:///absolute/path or tcp://host:port";
+
+    private final List<CheckKind> kinds;
+    private final List<CheckKind> serviceKinds;
+    private final Scalars scalars;
+
+    ConfigBinder(List<CheckKind> kinds, Scalars scalars) {
+        this.kinds = List.copyOf(kinds);
+        this.serviceKinds = kinds.stream().filter(CheckKind::perService).toList();
+        this.scalars = scalars;
+    }
+
+    AgentConfig bind(YamlNode root) {
+        AgentConfig defaults = AgentConfig.defaults();
+        Optional<Section> top = Section.open(root, "", TOP_KEYS, Set.of(INTERVAL, TIMEOUT),
+                Section.expectedOneOf(TOP_KEYS), scalars);
+        if (top.isEmpty()) {
+            return defaults;
+        }
+        Section doc = top.get();
+        Optional<Section> engine = doc.node(ENGINE).flatMap(n -> Section.open(n, ENGINE, ENGINE_KEYS, ENGINE_KEYS,
+                Section.expectedOneOf(ENGINE_KEYS), scalars));
+        Optional<URI> host = engine.flatMap(e -> e.scalar(HOST, HOST_EXPECTED))
+                .flatMap(text -> scalars.parse(text, HOST_EXPECTED, ConfigBinder::engineHost));
+        Duration engineTimeout = engine.flatMap(e -> duration(e, TIMEOUT)).orElse(defaults.engineTimeout());
+        Duration interval = duration(doc, INTERVAL).orElse(defaults.interval());
+        Duration checkTimeout = duration(doc, TIMEOUT).orElse(defaults.checkTimeout());
+        Map<String, KindSettings> checks = doc.node(CHECKS).map(this::checks).orElse(Map.of());
+        Map<String, ServiceSettings> services = doc.node(SERVICES).map(this::services).orElse(Map.of());
+        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services);
+    }
+
+    private Map<String, KindSettings> checks(YamlNode node) {
+        List<String> names = kinds.stream().map(CheckKind::name).toList();
+        String unknown = "unknown check kind (known: " + String.join(", ", names) + ")";
+        Map<String, KindSettings> checks = new LinkedHashMap<>();
+        Section.open(node, CHECKS, names, Set.of(), key -> unknown, scalars).ifPresent(section -> {
+            for (CheckKind kind : kinds) {
+                section.node(kind.name())
+                        .flatMap(n -> kindSettings(n, Problems.child(CHECKS, kind.name()), kind))
+                        .ifPresent(settings -> checks.put(kind.name(), settings));
+            }
+        });
+        return checks;
+    }
+
+    private Map<String, ServiceSettings> services(YamlNode node) {
+        Map<String, ServiceSettings> services = new LinkedHashMap<>();
+        Section.anyKeys(node, SERVICES, scalars).ifPresent(section -> section.entries().forEach(entry ->
+                service(entry.value(), Problems.child(SERVICES, entry.key()))
+                        .ifPresent(settings -> services.put(entry.key(), settings))));
+        return services;
+    }
+
+    private Optional<ServiceSettings> service(YamlNode node, String path) {
+        List<String> keys = Stream.concat(Stream.of(IGNORE), serviceKinds.stream().map(CheckKind::name)).toList();
+        Set<String> clusterKinds = Set.copyOf(kinds.stream().filter(k -> !k.perService()).map(CheckKind::name).toList());
+        Function<String, String> otherKeys = Section.expectedOneOf(keys);
+        Function<String, String> unknown = key -> clusterKinds.contains(key)
+                ? key + " is a cluster-wide check and cannot be set per service"
+                : otherKeys.apply(key);
+        return Section.open(node, path, keys, Set.of(IGNORE), unknown, scalars).map(section -> {
+            boolean ignore = typed(section, IGNORE, OptionType.BOOLEAN).map(Boolean.class::cast).orElse(false);
+            Map<String, KindSettings> checks = new LinkedHashMap<>();
+            for (CheckKind kind : serviceKinds) {
+                section.node(kind.name())
+                        .flatMap(n -> kindSettings(n, Problems.child(path, kind.name()), kind))
+                        .ifPresent(settings -> checks.put(kind.name(), settings));
+            }
+            return new ServiceSettings(ignore, checks);
+        });
+    }
+
+    private Optional<KindSettings> kindSettings(YamlNode node, String path, CheckKind kind) {
+        List<String> keys = Stream.concat(Stream.of(ENABLED), kind.options().stream().map(OptionSpec::name)).toList();
+        return Section.open(node, path, keys, keys, Section.expectedOneOf(keys), scalars).map(section -> {
+            boolean enabled = typed(section, ENABLED, OptionType.BOOLEAN).map(Boolean.class::cast).orElse(true);
+            Map<String, Object> options = new LinkedHashMap<>();
+            for (OptionSpec spec : kind.options()) {
+                typed(section, spec.name(), spec.type()).ifPresent(value -> options.put(spec.name(), value));
+            }
+            return new KindSettings(enabled, options);
+        });
+    }
+
+    private Optional<Object> typed(Section section, String key, OptionType type) {
+        return section.scalar(key, type.expected()).flatMap(text -> scalars.parse(text, type.expected(), type::parse));
+    }
+
+    private Optional<Duration> duration(Section section, String key) {
+        return typed(section, key, OptionType.DURATION).map(Duration.class::cast);
+    }
+
+    /** Only what the Docker client can dial: a local socket or plain TCP, as in DOCKER_HOST. */
+    static URI engineHost(String text) {
+        IllegalArgumentException invalid = new IllegalArgumentException(
+                "expected " + HOST_EXPECTED + ", got \"" + text + "\"");
+        URI uri;
+        try {
+            uri = new URI(text.trim());
+        } catch (URISyntaxException e) {
+            throw invalid;
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw invalid;
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        boolean unix = "unix".equals(uri.getScheme()) && uri.getRawAuthority() == null
+                && path.length() > 1 && path.startsWith("/");
+        // getHost() is null for names java.net.URI cannot parse as a server (an underscore, say),
+        // and the Docker client needs it, so those are refused here rather than at the first call.
+        boolean tcp = "tcp".equals(uri.getScheme()) && uri.getHost() != null
+                && uri.getPort() >= 1 && uri.getPort() <= 65535 && (path.isEmpty() || path.equals("/"));
+        if (!unix && !tcp) {
+            throw invalid;
+        }
+        return uri;
+    }
+}
