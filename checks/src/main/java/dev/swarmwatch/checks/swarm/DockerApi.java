@@ -12,6 +12,7 @@ import java.io.InterruptedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -20,22 +21,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * it from a virtual thread, never the event loop.
  */
 public final class DockerApi implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final URI host;
     private final Duration timeout;
-    private final DockerHttpClient http;
+    private final CompletableFuture<Client> client;
     private final AtomicLong calls = new AtomicLong();
 
+    private record Client(DockerHttpClient http, ObjectMapper json) {
+    }
+
+    /**
+     * Starts building the HTTP client (httpclient5 sets up a TLS context even for a socket) and
+     * the JSON mapper on a virtual thread, so a one-shot report pays for them while Vert.x starts.
+     */
     public DockerApi(URI host, Duration timeout) {
         this.host = host;
         this.timeout = timeout;
-        this.http = new ApacheDockerHttpClient.Builder()
-                .dockerHost(host)
-                .maxConnections(8)
-                .connectionTimeout(timeout)
-                .responseTimeout(timeout)
-                .build();
+        this.client = CompletableFuture.supplyAsync(() -> new Client(
+                new ApacheDockerHttpClient.Builder()
+                        .dockerHost(host)
+                        .maxConnections(8)
+                        .connectionTimeout(timeout)
+                        .responseTimeout(timeout)
+                        .build(),
+                new ObjectMapper()), task -> Thread.ofVirtual().name("docker-client-init").start(task));
     }
 
     public URI host() {
@@ -56,18 +64,19 @@ public final class DockerApi implements AutoCloseable {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("blocking Docker call " + path + " on the event loop");
         }
+        Client c = client.join();
         calls.incrementAndGet();
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
                 .method(DockerHttpClient.Request.Method.GET)
                 .path(path)
                 .build();
-        try (DockerHttpClient.Response response = http.execute(request);
+        try (DockerHttpClient.Response response = c.http().execute(request);
              InputStream body = response.getBody()) {
             int status = response.getStatusCode();
             if (status / 100 != 2) {
-                throw new DockerApiException.ErrorAnswer(path, status, errorMessage(body));
+                throw new DockerApiException.ErrorAnswer(path, status, errorMessage(c.json(), body));
             }
-            return JSON.readTree(body);
+            return c.json().readTree(body);
         } catch (DockerApiException e) {
             throw e;
         } catch (RuntimeException | IOException e) {
@@ -110,10 +119,10 @@ public final class DockerApi implements AutoCloseable {
         return message == null ? root.getClass().getSimpleName() : message;
     }
 
-    private static String errorMessage(InputStream body) throws IOException {
+    private static String errorMessage(ObjectMapper json, InputStream body) throws IOException {
         String text = new String(body.readNBytes(4096), StandardCharsets.UTF_8);
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = json.readTree(text);
             if (node != null && node.hasNonNull("message")) {
                 return node.get("message").asText();
             }
@@ -125,6 +134,6 @@ public final class DockerApi implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        http.close();
+        client.join().http().close();
     }
 }

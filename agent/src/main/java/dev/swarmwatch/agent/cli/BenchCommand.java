@@ -1,0 +1,67 @@
+package dev.swarmwatch.agent.cli;
+
+import dev.swarmwatch.agent.config.AgentConfig;
+import dev.swarmwatch.agent.run.Agent;
+import dev.swarmwatch.agent.run.EngineHost;
+import dev.swarmwatch.checks.engine.HealthReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Times check cycles inside one running process, after warm-up: what the daemon pays per cycle. */
+@Command(name = "bench", mixinStandardHelpOptions = true, hidden = true,
+        description = "Run check cycles in one process and print their timing and Docker API calls per cycle.")
+final class BenchCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, description = "config file")
+    Path config;
+
+    @Option(names = {"-H", "--host"}, description = "Docker engine")
+    URI host;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "cycles run before measuring (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--cycles", defaultValue = "50", description = "cycles measured (default: ${DEFAULT-VALUE})")
+    int cycles;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        AgentConfig cfg = ConfigSource.load(ConfigSource.locate(config), System.getenv());
+        if (host != null) {
+            cfg = cfg.withEngineHost(host);
+        }
+        URI engine = EngineHost.resolve(cfg, System.getenv());
+        try (Agent agent = new Agent(cfg, engine, Clock.systemUTC())) {
+            for (int i = 0; i < warmup; i++) {
+                agent.runOnce().await();
+            }
+            double[] ms = new double[cycles];
+            long calls = 0;
+            int checks = 0;
+            for (int i = 0; i < cycles; i++) {
+                long before = agent.docker().calls();
+                long start = System.nanoTime();
+                HealthReport report = agent.runOnce().await();
+                ms[i] = (System.nanoTime() - start) / 1e6;
+                calls = agent.docker().calls() - before;
+                checks = report.checks().size();
+            }
+            Arrays.sort(ms);
+            out.printf(Locale.ROOT, "cycles=%d checks=%d api_calls_per_cycle=%d min_ms=%.1f median_ms=%.1f p95_ms=%.1f max_ms=%.1f%n",
+                    cycles, checks, calls, ms[0], ms[cycles / 2], ms[(int) Math.ceil(cycles * 0.95) - 1], ms[cycles - 1]);
+            out.flush();
+        }
+        return 0;
+    }
+}

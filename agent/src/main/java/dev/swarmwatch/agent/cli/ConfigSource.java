@@ -1,0 +1,41 @@
+package dev.swarmwatch.agent.cli;
+
+import dev.swarmwatch.agent.config.AgentConfig;
+import dev.swarmwatch.agent.config.ConfigException;
+import dev.swarmwatch.agent.config.ConfigLoader;
+import dev.swarmwatch.agent.run.Agent;
+import dev.swarmwatch.checks.spi.CheckKind;
+import dev.swarmwatch.checks.swarm.SwarmSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Finds and loads the config: --config, else ./swarmwatch.yml, else /etc/swarmwatch/swarmwatch.yml, else none. */
+final class ConfigSource {
+    static final List<Path> DEFAULT_LOCATIONS = List.of(Path.of("swarmwatch.yml"), Path.of("/etc/swarmwatch/swarmwatch.yml"));
+
+    private ConfigSource() {
+    }
+
+    static Optional<Path> locate(Path explicit) {
+        if (explicit != null) {
+            return Optional.of(explicit);
+        }
+        return DEFAULT_LOCATIONS.stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    static AgentConfig load(Optional<Path> file, Map<String, String> environment) throws ConfigException {
+        if (file.isEmpty()) {
+            return AgentConfig.defaults();
+        }
+        return new ConfigLoader(kindsForConfig(), environment).load(file.get());
+    }
+
+    /** The registered kinds, for reading their option specs; they read no swarm here. */
+    static List<CheckKind> kindsForConfig() {
+        return Agent.kinds(new SwarmSource(null));
+    }
+}

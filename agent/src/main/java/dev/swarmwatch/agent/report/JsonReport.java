@@ -1,0 +1,105 @@
+package dev.swarmwatch.agent.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.swarmwatch.checks.engine.HealthReport;
+import dev.swarmwatch.checks.spi.CheckReport;
+import dev.swarmwatch.checks.spi.CheckResult;
+import dev.swarmwatch.checks.spi.PerfDatum;
+import dev.swarmwatch.checks.spi.Status;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * The report as JSON, schema {@code swarmwatch.report/v1} (documented in the README). Fields are
+ * only ever added within a schema version, never renamed or removed.
+ */
+public final class JsonReport {
+    public static final String SCHEMA = "swarmwatch.report/v1";
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonReport() {
+    }
+
+    public static String render(HealthReport report, ReportMeta meta) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            json.writeStringField("schema", SCHEMA);
+            json.writeStringField("time", report.time().toString());
+            json.writeNumberField("duration_ms", millis(report.duration()));
+            json.writeStringField("status", report.worst().name());
+            json.writeNumberField("exit_code", report.worst().exitCode());
+            json.writeNumberField("score", report.score());
+            json.writeObjectFieldStart("counts");
+            for (Status s : Status.values()) {
+                json.writeNumberField(s.name().toLowerCase(Locale.ROOT), report.count(s));
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("engine");
+            json.writeStringField("host", meta.engine());
+            json.writeNumberField("api_calls", meta.apiCalls());
+            json.writeEndObject();
+            json.writeArrayFieldStart("checks");
+            for (CheckReport check : report.checks()) {
+                writeCheck(json, check);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static void writeCheck(JsonGenerator json, CheckReport check) throws IOException {
+        CheckResult r = check.result();
+        json.writeStartObject();
+        json.writeStringField("id", check.id());
+        json.writeStringField("kind", check.kind());
+        json.writeStringField("subject", check.subject().name());
+        json.writeStringField("stack", check.subject().stack());
+        json.writeBooleanField("cluster", check.subject().cluster());
+        json.writeStringField("status", r.status().name());
+        json.writeStringField("summary", r.summary());
+        json.writeArrayFieldStart("details");
+        for (String d : r.details()) {
+            json.writeString(d);
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("perfdata");
+        for (PerfDatum p : r.perfdata()) {
+            json.writeStartObject();
+            json.writeStringField("label", p.label());
+            json.writeNumberField("value", p.value());
+            json.writeStringField("unit", p.unit());
+            optional(json, "warn", p.warn());
+            optional(json, "crit", p.crit());
+            optional(json, "min", p.min());
+            optional(json, "max", p.max());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeStringField("time", r.time().toString());
+        json.writeNumberField("duration_ms", millis(r.duration()));
+        json.writeEndObject();
+    }
+
+    private static void optional(JsonGenerator json, String name, OptionalDouble value) throws IOException {
+        if (value.isPresent()) {
+            json.writeNumberField(name, value.getAsDouble());
+        } else {
+            json.writeNullField(name);
+        }
+    }
+
+    private static double millis(Duration d) {
+        return Math.round(d.toNanos() / 10_000.0) / 100.0;
+    }
+}
