@@ -84,6 +84,22 @@ public final class DockerApi implements AutoCloseable {
         }
     }
 
+    /** GET /_ping: true when the engine answers at all. It never touches the swarm's control plane. */
+    public boolean ping() {
+        if (Context.isOnEventLoopThread()) {
+            throw new IllegalStateException("blocking Docker call /_ping on the event loop");
+        }
+        Client c = client.join();
+        calls.incrementAndGet();
+        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                .method(DockerHttpClient.Request.Method.GET).path("/_ping").build();
+        try (DockerHttpClient.Response response = c.http().execute(request)) {
+            return response.getStatusCode() == 200;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private RuntimeException classify(String path, Exception e) {
         Throwable cause = e;
         // docker-java wraps IOExceptions in RuntimeException; look at the root.

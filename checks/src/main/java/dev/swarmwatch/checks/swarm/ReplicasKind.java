@@ -86,7 +86,8 @@ public final class ReplicasKind implements CheckKind {
                 continue;
             }
             SwarmNode node = nodes.get(task.nodeId());
-            if (node != null && !node.ready()) {
+            // Only "down" is known lost: after a leader change every node reads "unknown" for a while.
+            if (node != null && node.state().equals("down")) {
                 onLostNodes++;
                 continue;
             }
@@ -142,7 +143,7 @@ public final class ReplicasKind implements CheckKind {
             details.add("global service: desired = eligible nodes");
         }
         if (onLostNodes > 0) {
-            details.add(onLostNodes + " task(s) reported running on nodes that are not ready: not counted");
+            details.add(onLostNodes + " task(s) reported running on nodes that are down: not counted");
         }
         service.engineRunning().ifPresent(engine -> {
             if (engine != up) {

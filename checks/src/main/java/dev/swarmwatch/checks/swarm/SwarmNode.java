@@ -21,10 +21,6 @@ public record SwarmNode(String id, String hostname, boolean manager, String stat
         Objects.requireNonNull(address, "address");
     }
 
-    public boolean ready() {
-        return state.equals("ready");
-    }
-
     /** Name for humans: the hostname, which several nodes may share in test beds, so with a short id. */
     public String label() {
         return hostname + " (" + id.substring(0, Math.min(12, id.length())) + ")";

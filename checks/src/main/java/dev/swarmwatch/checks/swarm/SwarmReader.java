@@ -42,6 +42,11 @@ public final class SwarmReader {
         } catch (DockerApiException.Unreachable e) {
             return new Unavailable(Problem.ENGINE_UNREACHABLE, unreachableMessage(e), null);
         } catch (DockerApiException.Timeout e) {
+            // /info waits on the swarm's raft store while managers fight for a leader; /_ping does not.
+            if (api.ping()) {
+                return new Unavailable(Problem.QUORUM_LOST, "swarm quorum lost: no leader: the engine answers /_ping"
+                        + " but its swarm state does not (" + e.getMessage() + ")", null);
+            }
             return new Unavailable(Problem.ENGINE_NOT_ANSWERING,
                     "Docker engine at " + api.host() + " accepted the connection but " + e.getMessage(), null);
         } catch (DockerApiException.ErrorAnswer e) {

@@ -18,7 +18,8 @@ class ReplicasKindTest {
     private static final Map<String, SwarmNode> NODES = Map.of(
             "n1", worker("n1", "ready", "active"),
             "n2", worker("n2", "ready", "active"),
-            "down", worker("down", "down", "active"));
+            "down", worker("down", "down", "active"),
+            "unknown", worker("unknown", "unknown", "active"));
 
     @Test
     void allReplicasRunningIsOk() {
@@ -61,7 +62,14 @@ class ReplicasKindTest {
                 List.of(task("t1", 1, "n1", "running", "running"), task("t2", 2, "down", "running", "running")), NODES, 1);
         assertThat(r.status()).isEqualTo(Status.WARNING);
         assertThat(r.summary()).isEqualTo("1/2 running");
-        assertThat(r.details()).anySatisfy(d -> assertThat(d).contains("not ready: not counted"));
+        assertThat(r.details()).anySatisfy(d -> assertThat(d).contains("nodes that are down: not counted"));
+    }
+
+    @Test
+    void tasksOnNodesInUnknownStateStillCountAsAfterALeaderChange() {
+        CheckResult r = ReplicasKind.evaluate(replicated("web", 1),
+                List.of(task("t1", 1, "unknown", "running", "running")), NODES, 1);
+        assertThat(r.summary()).isEqualTo("1/1 running");
     }
 
     @Test
