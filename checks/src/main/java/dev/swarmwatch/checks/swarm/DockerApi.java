@@ -13,17 +13,28 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Docker Engine API as the Swarm checks use it: unversioned GETs (so engines from 20.10 to the
  * newest all answer with their own API), each bounded by a timeout, each counted. Blocking: call
  * it from a virtual thread, never the event loop.
+ *
+ * <p>The socket I/O itself runs on a named pool of {@value #IO_THREADS} platform threads, one per
+ * endpoint of a snapshot. Once a virtual thread parks on socket I/O the JDK keeps a poller thread
+ * in epoll_wait, and HotSpot's exit waits up to 300 ms for threads in native code: 40% of a
+ * one-shot report. Callers on virtual threads merely wait for the pool.
  */
 public final class DockerApi implements AutoCloseable {
     private final URI host;
     private final Duration timeout;
+    static final int IO_THREADS = 4;
+
     private final CompletableFuture<Client> client;
+    private final ExecutorService io;
     private final AtomicLong calls = new AtomicLong();
 
     private record Client(DockerHttpClient http, ObjectMapper json) {
@@ -44,6 +55,7 @@ public final class DockerApi implements AutoCloseable {
                         .responseTimeout(timeout)
                         .build(),
                 new ObjectMapper()), task -> Thread.ofVirtual().name("docker-client-init").start(task));
+        this.io = Executors.newFixedThreadPool(IO_THREADS, Thread.ofPlatform().name("docker-api-", 0).daemon().factory());
     }
 
     public URI host() {
@@ -59,11 +71,36 @@ public final class DockerApi implements AutoCloseable {
         return calls.get();
     }
 
-    /** GET a path such as {@code /info}; returns the parsed JSON body of a 2xx answer. */
+    /** GET a path such as {@code /info}; the parsed JSON body of a 2xx answer, or a {@link DockerApiException}. */
     public JsonNode get(String path) {
+        return await(getAsync(path), path);
+    }
+
+    /** Starts a GET on the I/O pool; {@link #await} it from a thread that may block. */
+    public CompletableFuture<JsonNode> getAsync(String path) {
+        return CompletableFuture.supplyAsync(() -> fetch(path), io);
+    }
+
+    /** Waits for a call; rethrows its {@link DockerApiException} as it was thrown. */
+    public <T> T await(CompletableFuture<T> call, String path) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("blocking Docker call " + path + " on the event loop");
         }
+        try {
+            return call.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for GET " + path, e);
+        }
+    }
+
+    private JsonNode fetch(String path) {
         Client c = client.join();
         calls.incrementAndGet();
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
@@ -86,9 +123,10 @@ public final class DockerApi implements AutoCloseable {
 
     /** GET /_ping: true when the engine answers at all. It never touches the swarm's control plane. */
     public boolean ping() {
-        if (Context.isOnEventLoopThread()) {
-            throw new IllegalStateException("blocking Docker call /_ping on the event loop");
-        }
+        return await(CompletableFuture.supplyAsync(this::fetchPing, io), "/_ping");
+    }
+
+    private boolean fetchPing() {
         Client c = client.join();
         calls.incrementAndGet();
         DockerHttpClient.Request request = DockerHttpClient.Request.builder()
@@ -150,6 +188,7 @@ public final class DockerApi implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        io.shutdownNow();
         client.join().http().close();
     }
 }

@@ -9,10 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads one {@link SwarmSnapshot} with a fixed number of API calls, whatever the number of
@@ -56,20 +53,17 @@ public final class SwarmReader {
         if (fromInfo != null) {
             return fromInfo;
         }
-        try (ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor()) {
-            Future<JsonNode> nodes = calls.submit(() -> api.get("/nodes"));
-            Future<JsonNode> services = calls.submit(() -> api.get("/services?status=true"));
-            Future<JsonNode> tasks = calls.submit(() -> api.get("/tasks"));
+        CompletableFuture<JsonNode> nodes = api.getAsync("/nodes");
+        CompletableFuture<JsonNode> services = api.getAsync("/services?status=true");
+        CompletableFuture<JsonNode> tasks = api.getAsync("/tasks");
+        try {
             return new SwarmSnapshot.Available(info,
-                    SwarmJson.nodes(nodes.get()),
-                    SwarmJson.services(services.get()),
-                    SwarmJson.tasks(tasks.get()),
+                    SwarmJson.nodes(api.await(nodes, "/nodes")),
+                    SwarmJson.services(api.await(services, "/services")),
+                    SwarmJson.tasks(api.await(tasks, "/tasks")),
                     clock.instant());
-        } catch (ExecutionException e) {
-            return judgeListFailure(info, e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Unavailable(Problem.API_ERROR, "interrupted while reading the swarm", info);
+        } catch (DockerApiException e) {
+            return judgeListFailure(info, e);
         }
     }
 
@@ -101,7 +95,7 @@ public final class SwarmReader {
         };
     }
 
-    private Unavailable judgeListFailure(EngineInfo info, Throwable cause) {
+    private Unavailable judgeListFailure(EngineInfo info, DockerApiException cause) {
         if (cause instanceof DockerApiException.Timeout timeout) {
             return new Unavailable(Problem.QUORUM_LOST, quorumLostMessage(info,
                     "manager calls time out (" + timeout.getMessage() + ")"), info);
