@@ -2,6 +2,7 @@ package dev.swarmwatch.agent.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,10 +17,11 @@ import java.util.Optional;
  * @param checkTimeout  default deadline of every check
  * @param checks        per kind: its kind-wide settings
  * @param services      per service name: its overrides
+ * @param targets       per declared kind (http, postgres, ...): its targets, in file order
  */
 public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Duration interval,
                           Duration checkTimeout, Map<String, KindSettings> checks,
-                          Map<String, ServiceSettings> services) {
+                          Map<String, ServiceSettings> services, Map<String, List<TargetSettings>> targets) {
 
     public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
@@ -32,19 +34,41 @@ public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Dura
         Objects.requireNonNull(checkTimeout, "checkTimeout");
         checks = Map.copyOf(checks);
         services = Map.copyOf(services);
+        targets = Map.copyOf(targets);
     }
 
     public static AgentConfig defaults() {
         return new AgentConfig(Optional.empty(), DEFAULT_ENGINE_TIMEOUT, DEFAULT_INTERVAL,
-                DEFAULT_CHECK_TIMEOUT, Map.of(), Map.of());
+                DEFAULT_CHECK_TIMEOUT, Map.of(), Map.of(), Map.of());
     }
 
     public AgentConfig withEngineHost(URI host) {
-        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services);
+        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets);
     }
 
     public AgentConfig withEngineTimeout(Duration timeout) {
-        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services);
+        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets);
+    }
+
+    public AgentConfig withTargets(String kind, List<TargetSettings> declared) {
+        Map<String, List<TargetSettings>> all = new java.util.LinkedHashMap<>(targets);
+        all.put(kind, declared);
+        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all);
+    }
+
+    /**
+     * One declared target.
+     *
+     * @param name    unique within its kind
+     * @param service the service it belongs to ("" for none): its report group, and its replicas
+     * @param options option values already parsed to their types
+     */
+    public record TargetSettings(String name, String service, Map<String, Object> options) {
+        public TargetSettings {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(service, "service");
+            options = Map.copyOf(options);
+        }
     }
 
     /**

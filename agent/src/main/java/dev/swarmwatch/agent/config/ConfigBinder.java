@@ -2,6 +2,7 @@ package dev.swarmwatch.agent.config;
 
 import dev.swarmwatch.agent.config.AgentConfig.KindSettings;
 import dev.swarmwatch.agent.config.AgentConfig.ServiceSettings;
+import dev.swarmwatch.agent.config.AgentConfig.TargetSettings;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.OptionType;
@@ -31,7 +32,8 @@ final class ConfigBinder {
     private static final String SERVICES = "services";
     private static final String ENABLED = "enabled";
     private static final String IGNORE = "ignore";
-    private static final List<String> TOP_KEYS = List.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES);
+    private static final String TARGETS = "targets";
+    private static final List<String> TOP_KEYS = List.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES, TARGETS);
     private static final List<String> ENGINE_KEYS = List.of(HOST, TIMEOUT);
     private static final String HOST_EXPECTED = "unix:///absolute/path or tcp://host:port";
 
@@ -62,7 +64,9 @@ final class ConfigBinder {
         Duration checkTimeout = duration(doc, TIMEOUT).orElse(defaults.checkTimeout());
         Map<String, KindSettings> checks = doc.node(CHECKS).map(this::checks).orElse(Map.of());
         Map<String, ServiceSettings> services = doc.node(SERVICES).map(this::services).orElse(Map.of());
-        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services);
+        Map<String, List<TargetSettings>> targets = doc.node(TARGETS)
+                .map(n -> new TargetBinder(kinds, checks, scalars).bind(n, TARGETS)).orElse(Map.of());
+        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets);
     }
 
     private Map<String, KindSettings> checks(YamlNode node) {
@@ -89,10 +93,15 @@ final class ConfigBinder {
 
     private Optional<ServiceSettings> service(YamlNode node, String path) {
         List<String> keys = Stream.concat(Stream.of(IGNORE), serviceKinds.stream().map(CheckKind::name)).toList();
-        Set<String> clusterKinds = Set.copyOf(kinds.stream().filter(k -> !k.perService()).map(CheckKind::name).toList());
+        Set<String> clusterKinds = Set.copyOf(kinds.stream()
+                .filter(k -> !k.perService() && !k.declared()).map(CheckKind::name).toList());
+        Set<String> declaredKinds = Set.copyOf(kinds.stream().filter(CheckKind::declared).map(CheckKind::name).toList());
         Function<String, String> otherKeys = Section.expectedOneOf(keys);
         Function<String, String> unknown = key -> clusterKinds.contains(key)
                 ? key + " is a cluster-wide check and cannot be set per service"
+                : declaredKinds.contains(key)
+                ? key + " checks are declared under targets." + key + " (with service: " + path.substring(path.lastIndexOf('.') + 1)
+                + ") or with swarmwatch." + key + ".* labels on the service"
                 : otherKeys.apply(key);
         return Section.open(node, path, keys, Set.of(IGNORE), unknown, scalars).map(section -> {
             boolean ignore = typed(section, IGNORE, OptionType.BOOLEAN).map(Boolean.class::cast).orElse(false);
@@ -118,7 +127,7 @@ final class ConfigBinder {
         });
     }
 
-    private Optional<Object> typed(Section section, String key, OptionType type) {
+    Optional<Object> typed(Section section, String key, OptionType type) {
         return section.scalar(key, type.expected()).flatMap(text -> scalars.parse(text, type.expected(), type::parse));
     }
 

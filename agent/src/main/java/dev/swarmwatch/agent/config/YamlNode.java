@@ -42,10 +42,11 @@ sealed interface YamlNode permits YamlNode.Mapping, YamlNode.Sequence, YamlNode.
         }
     }
 
-    /** No part of the schema takes a list, so only where one is matters, not its items. */
-    record Sequence(Mark mark) implements YamlNode {
+    /** A list, as under {@code targets.<kind>}. */
+    record Sequence(Mark mark, List<YamlNode> items) implements YamlNode {
         public Sequence {
             Objects.requireNonNull(mark, "mark");
+            items = List.copyOf(items);
         }
     }
 

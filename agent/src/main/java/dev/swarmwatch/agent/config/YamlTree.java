@@ -65,8 +65,11 @@ final class YamlTree {
             return new Mapping(mark, entries);
         }
         if (token == JsonToken.START_ARRAY) {
-            parser.skipChildren();
-            return new Sequence(mark);
+            List<YamlNode> items = new ArrayList<>();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                items.add(read(parser));
+            }
+            return new Sequence(mark, items);
         }
         String text = parser.getText();
         boolean isNull = token == JsonToken.VALUE_NULL || (token == JsonToken.VALUE_STRING && text.isEmpty());

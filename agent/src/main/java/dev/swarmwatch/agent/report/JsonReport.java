@@ -63,6 +63,7 @@ public final class JsonReport {
         json.writeStartObject();
         json.writeStringField("id", check.id());
         json.writeStringField("kind", check.kind());
+        json.writeStringField("name", check.name());
         json.writeStringField("subject", check.subject().name());
         json.writeStringField("stack", check.subject().stack());
         json.writeBooleanField("cluster", check.subject().cluster());

@@ -55,7 +55,7 @@ public final class NagiosReport {
         List<String> perf = new ArrayList<>();
         for (CheckReport c : report.checks()) {
             for (PerfDatum p : c.result().perfdata()) {
-                perf.add(perfdatum(c.subject().name() + "." + p.label(), p));
+                perf.add(perfdatum((c.name().isEmpty() ? c.subject().name() : c.name()) + "." + p.label(), p));
             }
         }
         StringBuilder out = new StringBuilder(sanitize(first.toString()));
@@ -69,7 +69,7 @@ public final class NagiosReport {
     }
 
     private static String label(CheckReport c) {
-        return c.subject().name() + " " + c.kind();
+        return c.subject().name() + " " + c.kind() + (c.name().isEmpty() ? "" : " " + c.name());
     }
 
     static String perfdatum(String label, PerfDatum p) {

@@ -36,7 +36,8 @@ public final class TextReport {
             out.append("\n").append(paint(worst, pad(worst.name(), 9), colour)).append(bold(title, colour)).append("\n");
             for (CheckReport check : group.getValue()) {
                 Status s = check.status();
-                out.append("  ").append(paint(s, pad(s.name(), 9), colour)).append(pad(check.kind(), 14))
+                String what = check.kind() + (check.name().isEmpty() ? "" : " " + check.name());
+                out.append("  ").append(paint(s, pad(s.name(), 9), colour)).append(pad(what, 14))
                         .append(check.result().summary()).append("\n");
                 if (verbose || s != Status.OK) {
                     for (String detail : check.result().details()) {

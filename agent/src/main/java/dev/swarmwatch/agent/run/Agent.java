@@ -39,7 +39,7 @@ public final class Agent implements AutoCloseable {
         SwarmSource swarm = new SwarmSource(new SwarmReader(docker, clock));
         List<ConfiguredKind> enabled = new ArrayList<>();
         for (CheckKind kind : kinds(swarm)) {
-            KindOptions options = new KindOptions(kind, config);
+            KindOptions options = new KindOptions(kind, config, swarm);
             if (options.enabled()) {
                 enabled.add(new ConfiguredKind(kind, options));
             }

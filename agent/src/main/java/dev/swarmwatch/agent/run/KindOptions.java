@@ -3,21 +3,37 @@ package dev.swarmwatch.agent.run;
 import dev.swarmwatch.agent.config.AgentConfig;
 import dev.swarmwatch.agent.config.AgentConfig.KindSettings;
 import dev.swarmwatch.agent.config.AgentConfig.ServiceSettings;
+import dev.swarmwatch.agent.config.AgentConfig.TargetSettings;
+import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckKind;
+import dev.swarmwatch.checks.spi.CheckTarget;
 import dev.swarmwatch.checks.spi.Options;
+import dev.swarmwatch.checks.swarm.LabelTargets;
+import dev.swarmwatch.checks.swarm.SwarmSnapshot;
+import dev.swarmwatch.checks.swarm.SwarmSource;
+import io.vertx.core.Future;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** One kind's view of the config: defaults, then the kind-wide section, then the service's own. */
+/**
+ * One kind's view of the config: defaults, then the kind-wide section, then the service's or
+ * target's own. Declared kinds get their targets from the config and from service labels, read
+ * from the cycle's one Swarm snapshot.
+ */
 final class KindOptions implements CheckKind.OptionsLookup {
     private final CheckKind kind;
     private final AgentConfig config;
     private final Options cluster;
+    private final SwarmSource swarm;
 
-    KindOptions(CheckKind kind, AgentConfig config) {
+    KindOptions(CheckKind kind, AgentConfig config, SwarmSource swarm) {
         this.kind = kind;
         this.config = config;
         this.cluster = Options.defaults(kind.options()).with(kindWide().options());
+        this.swarm = swarm;
     }
 
     boolean enabled() {
@@ -43,6 +59,23 @@ final class KindOptions implements CheckKind.OptionsLookup {
     @Override
     public Duration timeout() {
         return config.checkTimeout();
+    }
+
+    @Override
+    public Future<List<CheckTarget>> targets(CheckContext context) {
+        List<TargetSettings> configured = config.targets().getOrDefault(kind.name(), List.of());
+        return swarm.snapshot(context).map(snapshot -> {
+            Optional<SwarmSnapshot.Available> available = snapshot instanceof SwarmSnapshot.Available a
+                    ? Optional.of(a) : Optional.empty();
+            List<CheckTarget> targets = new ArrayList<>();
+            for (TargetSettings t : configured) {
+                targets.add(LabelTargets.configured(t.name(), t.service(), cluster.with(t.options()), available));
+            }
+            available.ifPresent(a -> LabelTargets.find(a, kind, cluster).stream()
+                    .filter(t -> !ignored(t.subject().name()))
+                    .forEach(targets::add));
+            return targets;
+        });
     }
 
     private KindSettings kindWide() {

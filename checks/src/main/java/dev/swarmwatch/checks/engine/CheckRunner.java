@@ -43,7 +43,7 @@ public final class CheckRunner {
         return outcome.future().map(result -> {
             context.vertx().cancelTimer(timer);
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
-            return new CheckReport(planned.kind(), planned.subject(), result.timed(started, took));
+            return new CheckReport(planned.kind(), planned.subject(), planned.name(), result.timed(started, took));
         });
     }
 }

@@ -22,7 +22,8 @@ public record HealthReport(Instant time, Duration duration, List<CheckReport> ch
             .comparing((CheckReport r) -> !r.subject().cluster())
             .thenComparing(r -> r.subject().stack())
             .thenComparing(r -> r.subject().name())
-            .thenComparing(CheckReport::kind);
+            .thenComparing(CheckReport::kind)
+            .thenComparing(CheckReport::name);
 
     public HealthReport {
         Objects.requireNonNull(time, "time");

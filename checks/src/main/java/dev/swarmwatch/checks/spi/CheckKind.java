@@ -19,6 +19,11 @@ public interface CheckKind {
     /** Whether the kind checks the cluster once or each service; decides where options may be overridden. */
     boolean perService();
 
+    /** Whether its checks are declared targets ({@link DeclaredKind}) rather than found in the swarm. */
+    default boolean declared() {
+        return false;
+    }
+
     List<OptionSpec> options();
 
     /**
@@ -38,5 +43,10 @@ public interface CheckKind {
 
         /** The default check timeout from the config. */
         java.time.Duration timeout();
+
+        /** The declared targets of this kind for this cycle: config targets, then service labels. */
+        default Future<List<CheckTarget>> targets(CheckContext context) {
+            return Future.succeededFuture(List.of());
+        }
     }
 }

@@ -10,21 +10,27 @@ import java.util.Objects;
  * @param subject what it looks at
  * @param timeout the runner fails it after this long
  * @param check   the probe itself
+ * @param name    the declared target's name (unique within the kind), "" for checks of the swarm
  */
-public record PlannedCheck(String kind, Subject subject, Duration timeout, Check check) {
+public record PlannedCheck(String kind, Subject subject, Duration timeout, Check check, String name) {
 
     public PlannedCheck {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(check, "check");
+        Objects.requireNonNull(name, "name");
         if (timeout.isZero() || timeout.isNegative()) {
             throw new IllegalArgumentException("timeout must be positive: " + timeout);
         }
     }
 
-    /** Stable identity across cycles: {@code kind:subject}. */
+    public PlannedCheck(String kind, Subject subject, Duration timeout, Check check) {
+        this(kind, subject, timeout, check, "");
+    }
+
+    /** Stable identity across cycles: {@code kind:name} for targets, {@code kind:subject} otherwise. */
     public String id() {
-        return kind + ":" + subject.name();
+        return CheckReport.id(kind, subject, name);
     }
 }

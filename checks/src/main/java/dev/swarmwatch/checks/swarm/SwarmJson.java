@@ -88,9 +88,22 @@ final class SwarmJson {
                     status.path("Err").asText(""),
                     status.path("Message").asText(""),
                     optionalInt(status.path("ContainerStatus").path("ExitCode")),
-                    instant(status.path("Timestamp").asText(""))));
+                    instant(status.path("Timestamp").asText("")),
+                    address(t.path("NetworksAttachments"))));
         }
         return tasks;
+    }
+
+    /** The first address of the first network attachment, "10.0.1.5/24" read as "10.0.1.5". */
+    private static String address(JsonNode attachments) {
+        for (JsonNode attachment : attachments) {
+            for (JsonNode address : attachment.path("Addresses")) {
+                String text = address.asText("");
+                int slash = text.indexOf('/');
+                return slash < 0 ? text : text.substring(0, slash);
+            }
+        }
+        return "";
     }
 
     private static Map<String, String> labels(JsonNode node) {

@@ -14,9 +14,11 @@ import java.util.OptionalInt;
  * @param error        Status.Err, "" when none
  * @param exitCode     Status.ContainerStatus.ExitCode where the container ran
  * @param timestamp    Status.Timestamp: when the task entered its state
+ * @param address      its first network address without the prefix length, "" when it has none
+ *                     (host networking)
  */
 public record SwarmTask(String id, String serviceId, int slot, String nodeId, String state, String desiredState,
-                        String error, String message, OptionalInt exitCode, Instant timestamp) {
+                        String error, String message, OptionalInt exitCode, Instant timestamp, String address) {
     public SwarmTask {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(serviceId, "serviceId");
@@ -27,6 +29,7 @@ public record SwarmTask(String id, String serviceId, int slot, String nodeId, St
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(exitCode, "exitCode");
         Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(address, "address");
     }
 
     public boolean running() {

@@ -65,7 +65,7 @@ class FailedTasksKindTest {
     @Test
     void rejectedTaskShowsItsReasonWithoutExitCode() {
         SwarmTask rejected = new SwarmTask("t9", "svc", 1, "n1", "rejected", "shutdown",
-                "No such image: nope:latest", "preparing", java.util.OptionalInt.empty(), NOW.minusSeconds(3));
+                "No such image: nope:latest", "preparing", java.util.OptionalInt.empty(), NOW.minusSeconds(3), "");
         assertThat(evaluate(List.of(rejected)).summary())
                 .isEqualTo("1 failed task in the last 10m, last: No such image: nope:latest");
     }

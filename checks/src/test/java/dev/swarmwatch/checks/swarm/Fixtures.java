@@ -36,11 +36,11 @@ final class Fixtures {
     }
 
     static SwarmTask task(String id, int slot, String node, String state, String desired) {
-        return new SwarmTask(id, "svc", slot, node, state, desired, "", "", OptionalInt.empty(), NOW.minusSeconds(5));
+        return new SwarmTask(id, "svc", slot, node, state, desired, "", "", OptionalInt.empty(), NOW.minusSeconds(5), "");
     }
 
     static SwarmTask failed(String id, int slot, int exitCode, Instant at) {
         return new SwarmTask(id, "svc", slot, "n1", "failed", "shutdown", "task: non-zero exit (" + exitCode + ")",
-                "started", OptionalInt.of(exitCode), at);
+                "started", OptionalInt.of(exitCode), at, "");
     }
 }

@@ -42,7 +42,7 @@ class ReplicasKindTest {
     @Test
     void noneRunningOfSomeDesiredIsCritical() {
         SwarmTask pending = new SwarmTask("t1", "svc", 1, "", "pending", "running", "",
-                "no suitable node (scheduling constraints not satisfied on 1 node)", java.util.OptionalInt.empty(), Fixtures.NOW);
+                "no suitable node (scheduling constraints not satisfied on 1 node)", java.util.OptionalInt.empty(), Fixtures.NOW, "");
         CheckResult r = ReplicasKind.evaluate(replicated("db", 2), List.of(pending), NODES, 1);
         assertThat(r.status()).isEqualTo(Status.CRITICAL);
         assertThat(r.summary()).isEqualTo("0/2 running");

@@ -1,0 +1,53 @@
+package dev.swarmwatch.checks.spi;
+
+import io.vertx.core.Future;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A kind whose checks are declared targets (config {@code targets.<kind>} or service labels
+ * {@code swarmwatch.<kind>.*}), such as HTTP endpoints or databases. The kind only says how to
+ * check one target; planning, and reporting unusable declarations, is done here once.
+ */
+public interface DeclaredKind extends CheckKind {
+
+    /** Every declared kind accepts a timeout: its probe's own deadline. */
+    String TIMEOUT = "timeout";
+
+    /** The checks of one usable target: usually one, one per replica where the kind does that. */
+    List<PlannedCheck> checks(CheckTarget target);
+
+    @Override
+    default boolean perService() {
+        return false;
+    }
+
+    @Override
+    default boolean declared() {
+        return true;
+    }
+
+    @Override
+    default Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options) {
+        return options.targets(context).map(targets -> {
+            List<PlannedCheck> planned = new ArrayList<>();
+            for (CheckTarget target : targets) {
+                if (target.usable()) {
+                    planned.addAll(checks(target));
+                } else {
+                    CheckResult bad = CheckResult.unknown(target.origin() + ": " + target.problem());
+                    planned.add(new PlannedCheck(name(), target.subject(), options.timeout(),
+                            ctx -> Future.succeededFuture(bad), target.name()));
+                }
+            }
+            return planned;
+        });
+    }
+
+    /** The runner's deadline for a target: its own timeout plus a second, so the probe's own message wins. */
+    static Duration deadline(CheckTarget target) {
+        return target.options().duration(TIMEOUT).plusSeconds(1);
+    }
+}
