@@ -6,16 +6,13 @@ import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.Durations;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.OptionType;
-import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PerfDatum;
 import dev.swarmwatch.checks.spi.PlannedCheck;
 import dev.swarmwatch.checks.spi.Status;
-import dev.swarmwatch.checks.spi.Subject;
 import io.vertx.core.Future;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,25 +60,8 @@ public final class FailedTasksKind implements CheckKind {
 
     @Override
     public Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options) {
-        return swarm.snapshot(context).map(snapshot -> {
-            if (!(snapshot instanceof SwarmSnapshot.Available s)) {
-                return List.of();
-            }
-            Map<String, List<SwarmTask>> tasks = s.tasksByService();
-            Map<String, SwarmNode> nodes = s.nodesById();
-            List<PlannedCheck> planned = new ArrayList<>();
-            for (SwarmService service : s.services()) {
-                if (options.ignored(service.name())) {
-                    continue;
-                }
-                Options opts = options.service(service.name());
-                CheckResult result = evaluate(service, tasks.getOrDefault(service.id(), List.of()), nodes,
-                        context.cycleStart(), opts.duration(WINDOW), opts.integer(WARNING_AT), opts.integer(CRASH_LOOP));
-                planned.add(new PlannedCheck(name(), Subject.service(service.name(), service.stack()),
-                        options.timeout(), ctx -> Future.succeededFuture(result)));
-            }
-            return planned;
-        });
+        return swarm.perService(context, this, options, service -> true, (service, tasks, nodes, opts, now) ->
+                evaluate(service, tasks, nodes, now, opts.duration(WINDOW), opts.integer(WARNING_AT), opts.integer(CRASH_LOOP)));
     }
 
     static CheckResult evaluate(SwarmService service, List<SwarmTask> tasks, Map<String, SwarmNode> nodes,

@@ -5,11 +5,9 @@ import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.OptionType;
-import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PerfDatum;
 import dev.swarmwatch.checks.spi.PlannedCheck;
 import dev.swarmwatch.checks.spi.Status;
-import dev.swarmwatch.checks.spi.Subject;
 import io.vertx.core.Future;
 
 import java.util.ArrayList;
@@ -56,25 +54,8 @@ public final class ReplicasKind implements CheckKind {
 
     @Override
     public Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options) {
-        return swarm.snapshot(context).map(snapshot -> {
-            if (!(snapshot instanceof SwarmSnapshot.Available s)) {
-                return List.of();
-            }
-            Map<String, List<SwarmTask>> tasks = s.tasksByService();
-            Map<String, SwarmNode> nodes = s.nodesById();
-            List<PlannedCheck> planned = new ArrayList<>();
-            for (SwarmService service : s.services()) {
-                if (service.job() || options.ignored(service.name())) {
-                    continue;
-                }
-                Options opts = options.service(service.name());
-                List<SwarmTask> own = tasks.getOrDefault(service.id(), List.of());
-                CheckResult result = evaluate(service, own, nodes, opts.integer(CRITICAL_BELOW));
-                planned.add(new PlannedCheck(name(), Subject.service(service.name(), service.stack()),
-                        options.timeout(), ctx -> Future.succeededFuture(result)));
-            }
-            return planned;
-        });
+        return swarm.perService(context, this, options, service -> !service.job(),
+                (service, tasks, nodes, opts, now) -> evaluate(service, tasks, nodes, opts.integer(CRITICAL_BELOW)));
     }
 
     static CheckResult evaluate(SwarmService service, List<SwarmTask> tasks, Map<String, SwarmNode> nodes,
