@@ -39,6 +39,10 @@ final class PatroniEvaluation {
             problems.add(new Problem(Status.CRITICAL, leaders.size() + " leaders: " + names(leaders)));
         }
 
+        // node_tl_has_changed, first among the warnings: it explains the others (a stopped old leader).
+        // The memory decides for how many cycles it is reported.
+        change.ifPresent(c -> problems.add(new Problem(Status.WARNING, c.describe())));
+
         // cluster_has_replica: members that left the DCS still count as missing when the size is known
         List<PatroniMember> replicas = members.stream().filter(m -> !m.leader()).toList();
         long streaming = replicas.stream().filter(PatroniMember::streamingReplica).count();
@@ -90,9 +94,6 @@ final class PatroniEvaluation {
         if (target.expectedMembers().isPresent() && members.size() != target.expectedMembers().getAsInt()) {
             problems.add(new Problem(Status.WARNING, members.size() + " members listed, " + target.expectedMembers().getAsInt() + " expected"));
         }
-
-        // node_tl_has_changed: the memory decides for how many cycles it is reported
-        change.ifPresent(c -> problems.add(new Problem(Status.WARNING, c.describe())));
 
         // node_is_pending_restart
         List<PatroniMember> pending = members.stream().filter(PatroniMember::pendingRestart).toList();

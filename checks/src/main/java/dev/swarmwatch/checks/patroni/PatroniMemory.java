@@ -16,11 +16,21 @@ public final class PatroniMemory {
         String describe();
     }
 
-    /** The leader moved to another member (failover or switchover). */
+    /**
+     * The leader moved to another member (failover or switchover). Patroni takes the leader key before
+     * the promotion ends, so the first cycle may still list the old timeline: then the change is
+     * described as under way, and reported again with the new timeline once the new leader has it.
+     */
     public record LeaderChanged(String from, String to, long fromTimeline, long toTimeline) implements Change {
+        public boolean promoted() {
+            return toTimeline != fromTimeline;
+        }
+
         @Override
         public String describe() {
-            return "failover: leader changed from " + from + " to " + to + ", timeline " + fromTimeline + " -> " + toTimeline;
+            return "failover: leader changed from " + from + " to " + to + ", "
+                    + (promoted() ? "timeline " + fromTimeline + " -> " + toTimeline
+                    : "promotion under way (timeline " + fromTimeline + ")");
         }
     }
 
@@ -37,21 +47,29 @@ public final class PatroniMemory {
     private Change held;
     private int holdLeft;
     private long leaderChanges;
+    // the leader change whose new timeline has not shown yet, if any
+    private LeaderChanged promoting;
 
     /**
      * Records this cycle's leader and timeline and says which change to report now. A cycle with no
      * single leader ({@code leader} empty) keeps the last one known, so the leader that appears
      * afterwards is compared with the one before the gap. A change is reported on the cycle it is
-     * first seen and on {@code holdCycles - 1} cycles after it, unless a newer change replaces it.
+     * first seen and on {@code holdCycles - 1} cycles after it, unless a newer change replaces it; a
+     * failover seen before its promotion ended is reported again, with both timelines, when it ends.
      */
     public Optional<Change> observe(Optional<String> currentLeader, long currentTimeline, int holdCycles) {
         if (currentLeader.isPresent()) {
             String now = currentLeader.get();
             if (leader != null && !leader.equals(now)) {
                 leaderChanges++;
-                hold(new LeaderChanged(leader, now, timeline, currentTimeline), holdCycles);
+                LeaderChanged change = new LeaderChanged(leader, now, timeline, currentTimeline);
+                promoting = change.promoted() ? null : change;
+                hold(change, holdCycles);
             } else if (leader != null && timeline != currentTimeline) {
-                hold(new TimelineChanged(now, timeline, currentTimeline), holdCycles);
+                hold(promoting != null
+                        ? new LeaderChanged(promoting.from(), now, promoting.fromTimeline(), currentTimeline)
+                        : new TimelineChanged(now, timeline, currentTimeline), holdCycles);
+                promoting = null;
             }
             leader = now;
             timeline = currentTimeline;

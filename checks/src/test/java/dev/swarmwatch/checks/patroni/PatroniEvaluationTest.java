@@ -144,6 +144,17 @@ class PatroniEvaluationTest {
     }
 
     @Test
+    void failoverComesFirstAmongTheWarningsItExplains() {
+        String oldLeaderStopped = edit(edit(edit(HEALTHY, "node1", "\"role\": \"leader\"", "\"role\": \"replica\""),
+                "node1", "\"running\"", "\"stopped\""), "node2", "\"role\": \"replica\"", "\"role\": \"leader\"");
+        CheckResult r = PatroniEvaluation.evaluate(PatroniCluster.parse(oldLeaderStopped), TARGET,
+                Optional.of(new PatroniMemory.LeaderChanged("node1", "node2", 2, 3)), 1, List.of());
+        assertThat(r.summary()).isEqualTo("failover: leader changed from node1 to node2, timeline 2 -> 3; "
+                + "1/2 replicas streaming (warning below 2); not streaming: node1 stopped; "
+                + "leader node2 (timeline 2), 1/2 replicas streaming, max lag 0 B");
+    }
+
+    @Test
     void roleEndpointsSayWhichMemberIsNotWhatItShouldBe() {
         RoleExpectation primaryOn1 = new RoleExpectation(URI.create("http://127.0.0.1:8001"), Role.PRIMARY);
         RoleExpectation primaryOn2 = new RoleExpectation(URI.create("http://127.0.0.1:8002/"), Role.PRIMARY);

@@ -54,6 +54,18 @@ class PatroniMemoryTest {
     }
 
     @Test
+    void failoverSeenBeforeThePromotionEndedIsReportedAgainWithTheNewTimeline() {
+        memory.observe(Optional.of("node1"), 3, 1);
+        LeaderChanged underWay = new LeaderChanged("node1", "node2", 3, 3);
+        assertThat(memory.observe(Optional.of("node2"), 3, 1)).contains(underWay);
+        assertThat(underWay.describe()).isEqualTo("failover: leader changed from node1 to node2, promotion under way (timeline 3)");
+        assertThat(memory.observe(Optional.of("node2"), 3, 1)).isEmpty();
+        assertThat(memory.observe(Optional.of("node2"), 4, 1)).contains(new LeaderChanged("node1", "node2", 3, 4));
+        assertThat(memory.observe(Optional.of("node2"), 5, 1)).contains(new TimelineChanged("node2", 4, 5));
+        assertThat(memory.leaderChanges()).isEqualTo(1);
+    }
+
+    @Test
     void aNewerChangeReplacesAHeldOne() {
         memory.observe(Optional.of("node1"), 3, 5);
         memory.observe(Optional.of("node2"), 4, 5);
