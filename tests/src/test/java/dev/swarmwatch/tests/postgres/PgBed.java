@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +47,7 @@ final class PgBed implements CheckContext, AutoCloseable {
     private final Context eventLoop = vertx.getOrCreateContext();
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<Object, Future<?>> perCycle = new HashMap<>();
+    private final AtomicInteger blockingCalls = new AtomicInteger();
 
     PgBed() throws IOException {
         Path ports = DIR.resolve("ports");
@@ -73,7 +75,21 @@ final class PgBed implements CheckContext, AutoCloseable {
         PlannedCheck planned = new PlannedCheck("postgres", Subject.wholeSwarm(), Duration.ofSeconds(20),
                 ctx -> new PostgresProbe().probe(ctx, target));
         Promise<CheckResult> done = Promise.promise();
-        eventLoop.runOnContext(v -> new CheckRunner().run(planned, this).map(r -> r.result()).onComplete(done));
+        eventLoop.runOnContext(v -> {
+            long start = System.nanoTime();
+            int handedOff = blockingCalls.get();
+            Future<CheckResult> result = new CheckRunner().run(planned, this).map(r -> r.result());
+            // Strict stand-in for Vert.x's blocked-thread checker, which only logs: the probe must hand
+            // JDBC to a virtual thread and return at once (200 ms leaves room for first-call class loading).
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            if (blockingCalls.get() == handedOff) {
+                done.fail(new AssertionError("the probe did not hand its work to context.blocking"));
+            } else if (tookMs > 200) {
+                done.fail(new AssertionError("the probe held the event loop for " + tookMs + " ms"));
+            } else {
+                result.onComplete(done);
+            }
+        });
         return done.future().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     }
 
@@ -114,6 +130,7 @@ final class PgBed implements CheckContext, AutoCloseable {
 
     @Override
     public <T> Future<T> blocking(Callable<T> work) {
+        blockingCalls.incrementAndGet();
         Promise<T> promise = Promise.promise();
         virtualThreads.execute(() -> {
             try {
