@@ -6,7 +6,8 @@
 #                                 every connection with 57P03 "not accepting connections"
 # BASE is 5441 unless SWARMWATCH_PG_PORT is set (another bed may hold 5441); the ports in use
 # are written to $BED/postgres/ports, which later subcommands and the tests read. Local (socket) connections are trusted, TCP connections
-# need SCRAM: user swarmwatch, password s3cret-for-tests (a member of pg_monitor).
+# need SCRAM: user swarmwatch, password s3cret-for-tests (a member of pg_monitor); user
+# swarmwatch_limited (same password) has CONNECTION LIMIT 0, so its logins get 53300.
 #
 # Usage: postgres.sh up | down | status
 #        postgres.sh stop-primary         fast shutdown of the primary (no response on its port)
@@ -77,6 +78,11 @@ start() {
   port=$(port_of "$name")
   if pid_alive "pg-$name"; then return 0; fi
   [[ $name == cold ]] && extra="-c hot_standby=off"
+  if ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then
+    die "port $port is already in use (another bed?): set SWARMWATCH_PG_PORT to a free base port"
+  fi
+  : >"$D/$name.log"
+  chown postgres:postgres "$D/$name.log"
   rm -f "$dir/postmaster.pid"   # stale after a kill; the server refuses to start otherwise
   # -W: do not wait here; a cold standby never accepts connections, so pg_ctl -w would time out.
   as_pg "$PGBIN/pg_ctl" -D "$dir" -l "$D/$name.log" -W \
@@ -87,6 +93,10 @@ start() {
       pid=$(head -n1 "$dir/postmaster.pid")
       # the 8th line is the postmaster's status: starting / ready / standby
       if [[ -n $pid ]] && sed -n 8p "$dir/postmaster.pid" | grep -Eq 'ready|standby'; then break; fi
+    fi
+    if [[ ! -f $dir/postmaster.pid ]] && grep -q 'FATAL' "$D/$name.log"; then
+      tail -n 20 "$D/$name.log" >&2 || true
+      die "$name failed to start"
     fi
     if (($(now_ms) > deadline)); then
       tail -n 20 "$D/$name.log" >&2 || true
@@ -150,6 +160,10 @@ up() {
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$USER_NAME') THEN
         CREATE ROLE $USER_NAME LOGIN PASSWORD '$USER_PASSWORD';
         GRANT pg_monitor TO $USER_NAME;
+      END IF;
+      -- a login the server always turns away with 53300 too_many_connections
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '${USER_NAME}_limited') THEN
+        CREATE ROLE ${USER_NAME}_limited LOGIN CONNECTION LIMIT 0 PASSWORD '$USER_PASSWORD';
       END IF; END \$\$;"
   basebackup standby
   basebackup cold

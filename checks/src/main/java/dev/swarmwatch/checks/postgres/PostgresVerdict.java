@@ -18,6 +18,17 @@ import java.util.Locale;
  * -> UNKNOWN. A refused login (password, pg_hba, missing database) proves the server accepts
  * connections, as pg_isready says: OK when only reachability was asked, CRITICAL when a query,
  * role or lag was asked, since the probe then could not do its job.
+ *
+ * <p>Where we part from pg_isready: libpq's ping calls every SQLState but 57P03 "up", so
+ * pg_isready says "accepting" for 53300 too_many_connections and for any other FATAL at start-up.
+ * We report those CRITICAL "rejecting connections" with the server's words: a server that turns
+ * every new client away is down for them.
+ *
+ * <p>Replication lag on a standby is measured from the standby alone: bytes received but not yet
+ * replayed, and the age of the last replayed transaction, counted as 0 while all received WAL is
+ * replayed, because on an idle primary that age grows without any lag. A standby cut off from its
+ * primary therefore looks caught up here; the primary's view ({@code pg_stat_replication}, the
+ * worst standby) or the standby's role check is what catches that.
  */
 public final class PostgresVerdict {
     private PostgresVerdict() {

@@ -133,6 +133,15 @@ class PostgresProbeTest {
     }
 
     @Test
+    void tooManyConnectionsIsCriticalInTheServersWords() throws Exception {
+        PostgresTarget t = PostgresTarget.of("127.0.0.1", bed.primary, "postgres", bed.user + "_limited", bed.password);
+        CheckResult r = bed.probe(t);
+        assertThat(r.status()).isEqualTo(Status.CRITICAL);
+        assertThat(r.summary()).isEqualTo("rejecting connections: too many connections for role \"swarmwatch_limited\"");
+        assertThat(r.details()).containsExactly("SQLState 53300");
+    }
+
+    @Test
     void unknownHostIsUnknownNoAttempt() throws Exception {
         PostgresTarget t = PostgresTarget.of("no-such-host.invalid", 5432, "postgres", bed.user, bed.password);
         CheckResult r = bed.probe(t);
