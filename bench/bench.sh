@@ -4,7 +4,7 @@
 #     the docker CLI per service, measured by hyperfine in the same run;
 #   * time of one check cycle inside a running process (after warm-up);
 #   * Docker API calls per cycle.
-# Needs the test bed (tests/bed/up.sh --no-quorum is enough). Writes bench/results/*.
+# Needs the test bed (tests/bed/up.sh --no-quorum --swarm-only is enough). Writes bench/results/*.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
@@ -13,7 +13,7 @@ SOCK=unix://$BED/docker.sock
 out=$repo/bench/results
 mkdir -p "$out"
 { command -v hyperfine && [ -x /usr/bin/time ]; } >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine time; }
-[ -S "$BED/docker.sock" ] || { echo "test bed not running: tests/bed/up.sh --no-quorum" >&2; exit 1; }
+[ -S "$BED/docker.sock" ] || { echo "test bed not running: tests/bed/up.sh --no-quorum --swarm-only" >&2; exit 1; }
 
 ./swarmwatch report --format nagios -H "$SOCK" >/dev/null || true   # builds the jar and the CDS archive
 

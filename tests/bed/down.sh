@@ -13,6 +13,9 @@ keep=0
 export SWARMWATCH_BED_KEEP_STATE=$keep
 t0=$(now_ms)
 
+for tech in patroni postgres; do
+  timed "$tech down" "$BED_SCRIPTS/$tech.sh" down || log "$tech.sh down reported an error (continuing)"
+done
 if [[ -d $BED ]]; then
   timed "quorum down" "$BED_SCRIPTS/quorum.sh" down || log "quorum.sh down reported an error (continuing)"
   timed "sandbox dockerd stop" pid_stop dockerd 30 || true

@@ -4,7 +4,7 @@
 #   standby  127.0.0.1:$BASE+1    streaming hot standby of the primary (pg_basebackup -R)
 #   cold     127.0.0.1:$BASE+2    streaming standby with hot_standby=off: it is up but answers
 #                                 every connection with 57P03 "not accepting connections"
-# BASE is 5441 unless SWARMWATCH_PG_PORT is set (another bed may hold 5441); the ports in use
+# BASE is 5461 (Patroni's members hold 5441-5443) unless SWARMWATCH_PG_PORT is set (another bed may hold 5441); the ports in use
 # are written to $BED/postgres/ports, which later subcommands and the tests read. Local (socket) connections are trusted, TCP connections
 # need SCRAM: user swarmwatch, password s3cret-for-tests (a member of pg_monitor); user
 # swarmwatch_limited (same password) has CONNECTION LIMIT 0, so its logins get 53300.
@@ -23,7 +23,7 @@ PGBIN=/usr/lib/postgresql/15/bin
 D=$BED/postgres
 # The ports of a running bed win over the default, so later subcommands need no variable.
 BASE=${SWARMWATCH_PG_PORT:-$(sed -n 's/^primary=//p' "$D/ports" 2>/dev/null || true)}
-BASE=${BASE:-5441}
+BASE=${BASE:-5461}
 USER_NAME=swarmwatch
 USER_PASSWORD=s3cret-for-tests
 NAMES=(primary standby cold)

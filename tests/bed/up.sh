@@ -3,16 +3,19 @@
 #   * a sandbox dockerd (own state in $BED, own bridge swbed0) as a single-node swarm
 #     with four known-state services labelled swarmwatch.bed=1,
 #   * the three-manager swarm of tests/bed/quorum.sh,
-# then write $BED/env. Usage: tests/bed/up.sh [--no-quorum]
+# then PostgreSQL and Patroni (postgres.sh, patroni.sh), then write $BED/env.
+# Usage: tests/bed/up.sh [--no-quorum] [--swarm-only]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_root
 
 with_quorum=1
+with_services=1
 for a in "$@"; do
   case $a in
     --no-quorum) with_quorum=0 ;;
-    *) die "usage: $0 [--no-quorum]" ;;
+    --swarm-only) with_services=0 ;;
+    *) die "usage: $0 [--no-quorum] [--swarm-only]" ;;
   esac
 done
 
@@ -158,6 +161,10 @@ timed "services create" services_up
 timed "services reach known state" services_wait
 if ((with_quorum)); then
   timed "quorum swarm (3 managers)" "$BED_SCRIPTS/quorum.sh" up
+fi
+if ((with_services)); then
+  timed "postgres (primary, hot and cold standby)" "$BED_SCRIPTS/postgres.sh" up
+  timed "patroni (etcd + 3 members)" "$BED_SCRIPTS/patroni.sh" up
 fi
 write_env
 log "TIMING up.sh total: $(fmt_ms $(($(now_ms) - t_all)))"

@@ -16,7 +16,11 @@ public interface DeclaredKind extends CheckKind {
     /** Every declared kind accepts a timeout: its probe's own deadline. */
     String TIMEOUT = "timeout";
 
-    /** The checks of one usable target: usually one, one per replica where the kind does that. */
+    /**
+     * The checks of one usable target: usually one, one per replica where the kind does that.
+     *
+     * @throws IllegalArgumentException when its options do not fit together; reported UNKNOWN
+     */
     List<PlannedCheck> checks(CheckTarget target);
 
     @Override
@@ -34,13 +38,19 @@ public interface DeclaredKind extends CheckKind {
         return options.targets(context).map(targets -> {
             List<PlannedCheck> planned = new ArrayList<>();
             for (CheckTarget target : targets) {
+                String problem = target.problem();
                 if (target.usable()) {
-                    planned.addAll(checks(target));
-                } else {
-                    CheckResult bad = CheckResult.unknown(target.origin() + ": " + target.problem());
-                    planned.add(new PlannedCheck(name(), target.subject(), options.timeout(),
-                            ctx -> Future.succeededFuture(bad), target.name()));
+                    try {
+                        planned.addAll(checks(target));
+                        continue;
+                    } catch (IllegalArgumentException e) {
+                        // Options that each parse but do not fit together (warning above critical, say).
+                        problem = e.getMessage();
+                    }
                 }
+                CheckResult bad = CheckResult.unknown(target.origin() + ": " + problem);
+                planned.add(new PlannedCheck(name(), target.subject(), options.timeout(),
+                        ctx -> Future.succeededFuture(bad), target.name()));
             }
             return planned;
         });

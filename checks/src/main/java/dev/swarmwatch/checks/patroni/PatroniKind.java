@@ -1,0 +1,88 @@
+package dev.swarmwatch.checks.patroni;
+
+import dev.swarmwatch.checks.spi.CheckContext;
+import dev.swarmwatch.checks.spi.CheckTarget;
+import dev.swarmwatch.checks.spi.DeclaredKind;
+import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.OptionType;
+import dev.swarmwatch.checks.spi.Options;
+import dev.swarmwatch.checks.spi.PlannedCheck;
+import io.vertx.core.Future;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Patroni clusters through their REST API: check_patroni's checks in one result per cluster. A
+ * probe remembers its cluster's leader and timeline between cycles to report failovers, so this
+ * kind keeps one probe per target name, and forgets those whose target is gone.
+ */
+public final class PatroniKind implements DeclaredKind {
+    private Map<String, PatroniProbe> probes = new HashMap<>();
+
+    @Override
+    public String name() {
+        return "patroni";
+    }
+
+    @Override
+    public String description() {
+        return "Patroni REST: one leader, replicas streaming, lag, timelines, member count, maintenance, pending restart, failovers";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        return List.of(
+                OptionSpec.required("members", OptionType.STRING, "member REST URLs, comma-separated, e.g. http://db1:8008,http://db2:8008"),
+                new OptionSpec(TIMEOUT, OptionType.DURATION, Duration.ofSeconds(5), "per-member request timeout"),
+                new OptionSpec("min_replicas_warning", OptionType.INTEGER, 2, "WARNING below this many streaming replicas"),
+                new OptionSpec("min_replicas_critical", OptionType.INTEGER, 1, "CRITICAL below this many streaming replicas"),
+                new OptionSpec("lag_warning_bytes", OptionType.INTEGER, 1 << 20, "member lag in bytes for WARNING"),
+                new OptionSpec("lag_critical_bytes", OptionType.INTEGER, 16 << 20, "member lag in bytes for CRITICAL"),
+                OptionSpec.optional("expected_members", OptionType.INTEGER, "WARNING when /cluster lists another number"),
+                OptionSpec.optional("primary", OptionType.STRING, "member URL that must answer /primary with 200"),
+                OptionSpec.optional("replicas", OptionType.STRING, "member URLs, comma-separated, that must answer /replica with 200"),
+                new OptionSpec("failover_hold_cycles", OptionType.INTEGER, 1, "cycles a seen failover stays reported"));
+    }
+
+    @Override
+    public Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options) {
+        return options.targets(context).compose(targets -> {
+            Map<String, PatroniProbe> kept = new HashMap<>();
+            targets.forEach(t -> kept.put(t.name(), probes.getOrDefault(t.name(), new PatroniProbe(new PatroniMemory()))));
+            probes = kept;
+            return DeclaredKind.super.plan(context, options);
+        });
+    }
+
+    @Override
+    public List<PlannedCheck> checks(CheckTarget target) {
+        PatroniTarget cluster = target(target.options());
+        PatroniProbe probe = probes.computeIfAbsent(target.name(), n -> new PatroniProbe(new PatroniMemory()));
+        // Members are tried one after another, each within the timeout.
+        Duration deadline = cluster.timeout().multipliedBy(cluster.members().size() + cluster.roles().size()).plusSeconds(1);
+        return List.of(new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, cluster), target.name()));
+    }
+
+    static PatroniTarget target(Options o) {
+        List<RoleExpectation> roles = new ArrayList<>();
+        o.find("primary", String.class).ifPresent(url -> roles.add(new RoleExpectation(URI.create(url.trim()), RoleExpectation.Role.PRIMARY)));
+        o.find("replicas", String.class).ifPresent(urls -> urls(urls).forEach(url ->
+                roles.add(new RoleExpectation(url, RoleExpectation.Role.REPLICA))));
+        PatroniTarget target = new PatroniTarget(urls(o.string("members")), o.duration(TIMEOUT),
+                o.integer("min_replicas_warning"), o.integer("min_replicas_critical"),
+                o.integer("lag_warning_bytes"), o.integer("lag_critical_bytes"),
+                o.find("expected_members", Integer.class).map(java.util.OptionalInt::of).orElse(java.util.OptionalInt.empty()),
+                roles, o.integer("failover_hold_cycles"));
+        return target;
+    }
+
+    private static List<URI> urls(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(URI::create).toList();
+    }
+}
