@@ -50,7 +50,7 @@ public final class RedisVerdict {
         level(latencyMs, OptionalDouble.of(limits.latencyWarning().toNanos() / 1e6),
                 OptionalDouble.of(limits.latencyCritical().toNanos() / 1e6)).ifPresent(hit ->
                 problems.add(new Problem(hit.status, "PONG took " + latency(facts.pingLatency()) + " ("
-                        + hit.word + " at " + latency(Duration.ofNanos(Math.round(hit.limit * 1e6))) + ")")));
+                        + hit.word + " at " + limit(Duration.ofNanos(Math.round(hit.limit * 1e6))) + ")")));
 
         level(facts.connectedClients(), asDouble(limits.clientsWarning()), asDouble(limits.clientsCritical()))
                 .ifPresent(hit -> problems.add(new Problem(hit.status,
@@ -137,10 +137,14 @@ public final class RedisVerdict {
         if (ms >= 10) {
             return String.format(Locale.ROOT, "%.0f ms", ms);
         }
-        if (ms >= 0.1 || ms == 0) {
-            return String.format(Locale.ROOT, "%.1f ms", ms);
-        }
-        return number(round(ms, 6)) + " ms";
+        // Loopback PINGs take tens of microseconds: two digits keep them from all reading "0.1 ms".
+        return String.format(Locale.ROOT, ms >= 0.1 ? "%.1f ms" : "%.2f ms", ms);
+    }
+
+    /** A configured limit, exactly as given: 100 ms, 0.000001 ms, 1.5 s. */
+    static String limit(Duration d) {
+        double ms = d.toNanos() / 1e6;
+        return ms >= 1000 ? number(ms / 1000) + " s" : number(ms) + " ms";
     }
 
     /** Binary units, labelled as Redis's own {@code maxmemory 64mb} means them: 64 MB is 64 MiB. */

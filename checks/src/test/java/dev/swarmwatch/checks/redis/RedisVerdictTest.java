@@ -146,7 +146,10 @@ class RedisVerdictTest {
         assertThat(RedisVerdict.bytes(1536)).isEqualTo("1.5 KB");
         assertThat(RedisVerdict.bytes(MB64)).isEqualTo("64 MB");
         assertThat(RedisVerdict.bytes(3L << 30)).isEqualTo("3 GB");
-        assertThat(RedisVerdict.latency(Duration.ofNanos(50_000))).isEqualTo("0.05 ms");
+        assertThat(RedisVerdict.latency(Duration.ofNanos(61_101))).isEqualTo("0.06 ms");
+        assertThat(RedisVerdict.latency(Duration.ofNanos(400_000))).isEqualTo("0.4 ms");
+        assertThat(RedisVerdict.limit(Duration.ofNanos(1))).isEqualTo("0.000001 ms");
+        assertThat(RedisVerdict.limit(Duration.ofMillis(1500))).isEqualTo("1.5 s");
         assertThat(RedisVerdict.latency(Duration.ofNanos(3_250_000))).isEqualTo("3.3 ms");
         assertThat(RedisVerdict.latency(Duration.ofMillis(12))).isEqualTo("12 ms");
         assertThat(RedisVerdict.number(OptionalDouble.of(0.5).getAsDouble())).isEqualTo("0.5");
