@@ -52,7 +52,7 @@ class RedisMasterStoppedTest {
 
         assertThat(r.status()).isEqualTo(Status.CRITICAL);
         assertThat(r.summary()).matches("replica link to master 127\\.0\\.0\\.1:6391 down for \\d+s; "
-                + "PONG in \\d+\\.\\d+ ms, role replica, 1 client, memory \\d+(\\.\\d)? (KB|MB)");
+                + "PONG in \\d+(\\.\\d+)? ms, role replica, 1 client, memory \\d+(\\.\\d)? (KB|MB)");
         assertThat(r.details()).startsWith("replica of 127.0.0.1:6391, link down");
         assertThat(r.perfdata()).filteredOn(p -> p.label().equals("master_link_down_seconds"))
                 .singleElement().extracting(PerfDatum::unit).isEqualTo("s");
