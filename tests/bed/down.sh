@@ -13,7 +13,7 @@ keep=0
 export SWARMWATCH_BED_KEEP_STATE=$keep
 t0=$(now_ms)
 
-for tech in patroni postgres; do
+for tech in redis patroni postgres; do
   timed "$tech down" "$BED_SCRIPTS/$tech.sh" down || log "$tech.sh down reported an error (continuing)"
 done
 if [[ -d $BED ]]; then

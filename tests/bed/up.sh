@@ -3,7 +3,7 @@
 #   * a sandbox dockerd (own state in $BED, own bridge swbed0) as a single-node swarm
 #     with four known-state services labelled swarmwatch.bed=1,
 #   * the three-manager swarm of tests/bed/quorum.sh,
-# then PostgreSQL and Patroni (postgres.sh, patroni.sh), then write $BED/env.
+# then PostgreSQL, Patroni and Redis (postgres.sh, patroni.sh, redis.sh), then write $BED/env.
 # Usage: tests/bed/up.sh [--no-quorum] [--swarm-only]
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -165,6 +165,7 @@ fi
 if ((with_services)); then
   timed "postgres (primary, hot and cold standby)" "$BED_SCRIPTS/postgres.sh" up
   timed "patroni (etcd + 3 members)" "$BED_SCRIPTS/patroni.sh" up
+  timed "redis (master, replica, TLS)" "$BED_SCRIPTS/redis.sh" up
 fi
 write_env
 log "TIMING up.sh total: $(fmt_ms $(($(now_ms) - t_all)))"

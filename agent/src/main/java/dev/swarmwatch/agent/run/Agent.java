@@ -6,6 +6,7 @@ import dev.swarmwatch.checks.engine.CycleRunner;
 import dev.swarmwatch.checks.engine.HealthReport;
 import dev.swarmwatch.checks.patroni.PatroniKind;
 import dev.swarmwatch.checks.postgres.PostgresKind;
+import dev.swarmwatch.checks.redis.RedisKind;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.swarm.DockerApi;
 import dev.swarmwatch.checks.swarm.SwarmKinds;
@@ -54,6 +55,7 @@ public final class Agent implements AutoCloseable {
         List<CheckKind> kinds = new ArrayList<>(SwarmKinds.all(swarm));
         kinds.add(new PostgresKind());
         kinds.add(new PatroniKind());
+        kinds.add(new RedisKind());
         return List.copyOf(kinds);
     }
 
