@@ -4,6 +4,7 @@ import dev.swarmwatch.agent.config.AgentConfig;
 import dev.swarmwatch.checks.engine.ConfiguredKind;
 import dev.swarmwatch.checks.engine.CycleRunner;
 import dev.swarmwatch.checks.engine.HealthReport;
+import dev.swarmwatch.checks.http.HttpKind;
 import dev.swarmwatch.checks.patroni.PatroniKind;
 import dev.swarmwatch.checks.postgres.PostgresKind;
 import dev.swarmwatch.checks.redis.RedisKind;
@@ -53,6 +54,7 @@ public final class Agent implements AutoCloseable {
     /** Every check kind swarmwatch has: one registration line per kind. */
     public static List<CheckKind> kinds(SwarmSource swarm) {
         List<CheckKind> kinds = new ArrayList<>(SwarmKinds.all(swarm));
+        kinds.add(new HttpKind());
         kinds.add(new PostgresKind());
         kinds.add(new PatroniKind());
         kinds.add(new RedisKind());

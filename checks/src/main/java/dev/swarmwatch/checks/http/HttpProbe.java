@@ -1,0 +1,111 @@
+package dev.swarmwatch.checks.http;
+
+import dev.swarmwatch.checks.spi.CheckContext;
+import dev.swarmwatch.checks.spi.CheckResult;
+import dev.swarmwatch.checks.spi.Durations;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Probes one HTTP endpoint, non-blocking. Uses Vert.x's core HttpClient, the layer under WebClient,
+ * because only it exposes the connection, and so the server's certificate for the expiry check.
+ * One client per Vert.x instance and TLS-verification setting, reused across cycles.
+ */
+public final class HttpProbe {
+    private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
+
+    public Future<CheckResult> probe(CheckContext context, HttpTarget target) {
+        Vertx vertx = context.vertx();
+        HttpClient client = clients.computeIfAbsent(System.identityHashCode(vertx) + ":" + target.tlsVerify(),
+                k -> vertx.createHttpClient(new HttpClientOptions()
+                        .setTrustAll(!target.tlsVerify()).setVerifyHost(target.tlsVerify())));
+        long timeoutMs = Math.max(1, target.timeout().toMillis());
+        RequestOptions request = new RequestOptions()
+                .setMethod(HttpMethod.valueOf(target.method()))
+                .setAbsoluteURI(target.url())
+                .setFollowRedirects(target.followRedirects())
+                .setConnectTimeout(timeoutMs)
+                .setIdleTimeout(timeoutMs);
+        target.headers().forEach(request::putHeader);
+
+        Promise<CheckResult> result = Promise.promise();
+        long started = System.nanoTime();
+        long timer = vertx.setTimer(timeoutMs, id -> result.tryComplete(
+                CheckResult.critical("no answer within " + Durations.format(target.timeout()) + ": " + target.url())));
+        client.request(request)
+                .compose(req -> req.send())
+                .compose(resp -> resp.body().map(body -> new HttpVerdict.Observation(resp.statusCode(),
+                        resp.statusMessage(), body.toString(), body.length(),
+                        Duration.ofNanos(System.nanoTime() - started), certificate(resp))))
+                .onComplete(ar -> {
+                    vertx.cancelTimer(timer);
+                    if (ar.succeeded()) {
+                        result.tryComplete(HttpVerdict.judge(target, ar.result(), context.clock().instant()));
+                        return;
+                    }
+                    Optional<String> known = networkFailure(ar.cause(), target);
+                    if (known.isPresent()) {
+                        result.tryComplete(CheckResult.critical(known.get() + ": " + target.url()));
+                    } else {
+                        result.tryFail(ar.cause());
+                    }
+                });
+        return result.future();
+    }
+
+    private static Optional<HttpVerdict.Cert> certificate(HttpClientResponse response) {
+        HttpConnection connection = response.request().connection();
+        if (connection == null || !connection.isSsl()) {
+            return Optional.empty();
+        }
+        try {
+            return connection.peerCertificates().stream()
+                    .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).findFirst()
+                    .map(c -> new HttpVerdict.Cert(c.getSubjectX500Principal().getName(), c.getNotAfter().toInstant()));
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The failures that are an answer about the endpoint; anything else goes to the runner as UNKNOWN. */
+    static Optional<String> networkFailure(Throwable error, HttpTarget target) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException) {
+                return Optional.of(t.getMessage() != null && t.getMessage().contains("timed out")
+                        ? "connection timed out" : "connection refused");
+            }
+            if (t instanceof UnknownHostException) {
+                return Optional.of("unknown host " + t.getMessage());
+            }
+            if (t instanceof SSLException) {
+                return Optional.of("TLS handshake failed: " + t.getMessage());
+            }
+            if (t instanceof HttpClosedException) {
+                return Optional.of("connection closed before an answer");
+            }
+            if (t instanceof TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return Optional.of("no answer within " + Durations.format(target.timeout()));
+            }
+        }
+        return Optional.empty();
+    }
+}
