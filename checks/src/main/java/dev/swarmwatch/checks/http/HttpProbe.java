@@ -28,7 +28,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Probes one HTTP endpoint, non-blocking. Uses Vert.x's core HttpClient, the layer under WebClient,
  * because only it exposes the connection, and so the server's certificate for the expiry check.
- * One client per Vert.x instance and TLS-verification setting, reused across cycles.
+ * One client per Vert.x instance and TLS-verification setting, reused across cycles, but no
+ * keep-alive: every probe connects afresh, so the time includes connect and handshake, a changed
+ * certificate or a failing handshake shows at once instead of hiding behind a pooled connection.
  */
 public final class HttpProbe {
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
@@ -37,7 +39,7 @@ public final class HttpProbe {
         Vertx vertx = context.vertx();
         HttpClient client = clients.computeIfAbsent(System.identityHashCode(vertx) + ":" + target.tlsVerify(),
                 k -> vertx.createHttpClient(new HttpClientOptions()
-                        .setTrustAll(!target.tlsVerify()).setVerifyHost(target.tlsVerify())));
+                        .setKeepAlive(false).setTrustAll(!target.tlsVerify()).setVerifyHost(target.tlsVerify())));
         long timeoutMs = Math.max(1, target.timeout().toMillis());
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.valueOf(target.method()))
