@@ -129,6 +129,17 @@ class ServiceChecksTest {
         assertThat(r.out()).doesNotContain(REDIS_PASSWORD);
     }
 
+    @Test
+    void theNagiosLineCarriesDeclaredChecksAndTheirPerfdata() throws Exception {
+        Bed.Result r = Bed.swarmwatch("report", "--format", "nagios", "--config", config().toString());
+        assertThat(r.out()).contains("CRITICAL: swarm postgres gone-db no response from 127.0.0.1:1")
+                .containsPattern("'main-db\\.time'=[0-9.]+s;")
+                .containsPattern("'cache\\.time'=[0-9.]+s;")
+                .containsPattern("'cluster\\.replicas_streaming'=2;")
+                .doesNotContain(PG_PASSWORD);
+        assertThat(r.exit()).isEqualTo(2);
+    }
+
     private static HealthReport next(Agent agent) throws Exception {
         return agent.runOnce().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
