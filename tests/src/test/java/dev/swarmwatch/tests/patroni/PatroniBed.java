@@ -1,25 +1,18 @@
 package dev.swarmwatch.tests.patroni;
 
-import dev.swarmwatch.checks.engine.ConfiguredKind;
+import dev.swarmwatch.tests.ProbeCycle;
+
 import dev.swarmwatch.checks.engine.CycleRunner;
-import dev.swarmwatch.checks.engine.HealthReport;
-import dev.swarmwatch.checks.spi.CheckContext;
-import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckResult;
-import dev.swarmwatch.checks.spi.OptionSpec;
-import dev.swarmwatch.checks.spi.Options;
-import dev.swarmwatch.checks.spi.PlannedCheck;
 import dev.swarmwatch.checks.spi.Subject;
 import dev.swarmwatch.checks.patroni.PatroniProbe;
 import dev.swarmwatch.checks.patroni.PatroniTarget;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -74,54 +67,7 @@ final class PatroniBed {
     /** One cycle running just this probe against this target. */
     static CheckResult cycle(Vertx vertx, ExecutorService blocking, PatroniProbe probe, PatroniTarget target)
             throws Exception {
-        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), blocking,
-                List.of(new ConfiguredKind(new ProbeKind(probe, target), new Lookup(Duration.ofSeconds(10)))));
-        HealthReport report = runner.runOnce().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        return report.checks().getFirst().result();
-    }
-
-    private record ProbeKind(PatroniProbe probe, PatroniTarget target) implements CheckKind {
-        @Override
-        public String name() {
-            return "patroni";
-        }
-
-        @Override
-        public String description() {
-            return "patroni cluster (test)";
-        }
-
-        @Override
-        public boolean perService() {
-            return false;
-        }
-
-        @Override
-        public List<OptionSpec> options() {
-            return List.of();
-        }
-
-        @Override
-        public Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options) {
-            return Future.succeededFuture(List.of(new PlannedCheck(name(), new Subject("bed", "", true),
-                    options.timeout(), ctx -> probe.probe(ctx, target))));
-        }
-    }
-
-    private record Lookup(Duration timeout) implements CheckKind.OptionsLookup {
-        @Override
-        public Options cluster() {
-            return Options.defaults(List.of());
-        }
-
-        @Override
-        public Options service(String serviceName) {
-            return cluster();
-        }
-
-        @Override
-        public boolean ignored(String serviceName) {
-            return false;
-        }
+        return ProbeCycle.run(vertx, blocking, "patroni", new Subject("bed", "", true), Duration.ofSeconds(10),
+                ctx -> probe.probe(ctx, target)).result();
     }
 }

@@ -1,18 +1,12 @@
 package dev.swarmwatch.tests.redis;
 
-import dev.swarmwatch.checks.engine.ConfiguredKind;
+import dev.swarmwatch.tests.ProbeCycle;
+
 import dev.swarmwatch.checks.engine.CycleRunner;
-import dev.swarmwatch.checks.engine.HealthReport;
 import dev.swarmwatch.checks.redis.RedisProbe;
 import dev.swarmwatch.checks.redis.RedisTarget;
-import dev.swarmwatch.checks.spi.CheckContext;
-import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckReport;
-import dev.swarmwatch.checks.spi.OptionSpec;
-import dev.swarmwatch.checks.spi.Options;
-import dev.swarmwatch.checks.spi.PlannedCheck;
 import dev.swarmwatch.checks.spi.Subject;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 
@@ -20,7 +14,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,60 +58,8 @@ final class RedisBed implements AutoCloseable {
 
     /** Runs the probe as the agent does: one cycle, its runner, its 10 s deadline. */
     CheckReport check(RedisTarget target) throws Exception {
-        CheckKind kind = new CheckKind() {
-            @Override
-            public String name() {
-                return "redis";
-            }
-
-            @Override
-            public String description() {
-                return "redis probe under test";
-            }
-
-            @Override
-            public boolean perService() {
-                return false;
-            }
-
-            @Override
-            public List<OptionSpec> options() {
-                return List.of();
-            }
-
-            @Override
-            public Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options) {
-                return Future.succeededFuture(List.of(new PlannedCheck(name(), Subject.service(target.address(), ""),
-                        Duration.ofSeconds(10), ctx -> probe.probe(ctx, target))));
-            }
-        };
-        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads, List.of(new ConfiguredKind(kind,
-                new CheckKind.OptionsLookup() {
-                    @Override
-                    public Options cluster() {
-                        return Options.defaults(List.of());
-                    }
-
-                    @Override
-                    public Options service(String serviceName) {
-                        return cluster();
-                    }
-
-                    @Override
-                    public boolean ignored(String serviceName) {
-                        return false;
-                    }
-
-                    @Override
-                    public Duration timeout() {
-                        return Duration.ofSeconds(10);
-                    }
-                })));
-        HealthReport report = runner.runOnce().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
-        if (report.checks().size() != 1) {
-            throw new AssertionError("expected one report, got " + report.checks());
-        }
-        return report.checks().getFirst();
+        return ProbeCycle.run(vertx, virtualThreads, "redis", Subject.service(target.address(), ""), Duration.ofSeconds(10),
+                ctx -> probe.probe(ctx, target));
     }
 
     /** Runs tests/bed/redis.sh with the given arguments; fails on a non-zero exit. */
