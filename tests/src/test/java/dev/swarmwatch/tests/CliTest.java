@@ -33,6 +33,11 @@ class CliTest {
         assertThat(json.get("exit_code").asInt()).isEqualTo(2);
         assertThat(json.get("score").asInt()).isBetween(0, 99);
         assertThat(json.get("engine").get("api_calls").asInt()).isEqualTo(4);
+        JsonNode scores = json.get("scores");
+        assertThat(scores.get("cluster").asInt()).isEqualTo(json.get("score").asInt());
+        assertThat(scores.get("services").get("bed-healthy").asInt()).isEqualTo(100);
+        assertThat(scores.get("services").get("bed-unschedulable").asInt()).isEqualTo(50);
+        assertThat(scores.get("stacks").get("bed").asInt()).isEqualTo(100);
         JsonNode healthy = null;
         for (JsonNode c : json.get("checks")) {
             if (c.get("id").asText().equals("replicas:bed-healthy")) {

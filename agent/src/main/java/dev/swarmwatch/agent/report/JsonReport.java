@@ -3,6 +3,7 @@ package dev.swarmwatch.agent.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.swarmwatch.checks.engine.HealthReport;
+import dev.swarmwatch.checks.engine.Score;
 import dev.swarmwatch.checks.spi.CheckReport;
 import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.PerfDatum;
@@ -13,6 +14,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.OptionalDouble;
 
 /**
@@ -36,7 +39,13 @@ public final class JsonReport {
             json.writeNumberField("duration_ms", millis(report.duration()));
             json.writeStringField("status", report.worst().name());
             json.writeNumberField("exit_code", report.worst().exitCode());
-            json.writeNumberField("score", report.score());
+            Score.Scores scores = report.scores();
+            json.writeNumberField("score", scores.cluster());
+            json.writeObjectFieldStart("scores");
+            json.writeNumberField("cluster", scores.cluster());
+            writeScores(json, "stacks", scores.stacks());
+            writeScores(json, "services", scores.services());
+            json.writeEndObject();
             json.writeObjectFieldStart("counts");
             for (Status s : Status.values()) {
                 json.writeNumberField(s.name().toLowerCase(Locale.ROOT), report.count(s));
@@ -56,6 +65,14 @@ public final class JsonReport {
             throw new UncheckedIOException(e);
         }
         return out.toString();
+    }
+
+    private static void writeScores(JsonGenerator json, String field, Map<String, Integer> scores) throws IOException {
+        json.writeObjectFieldStart(field);
+        for (Map.Entry<String, Integer> e : new TreeMap<>(scores).entrySet()) {
+            json.writeNumberField(e.getKey(), e.getValue());
+        }
+        json.writeEndObject();
     }
 
     private static void writeCheck(JsonGenerator json, CheckReport check) throws IOException {

@@ -26,6 +26,7 @@ public final class TextReport {
         out.append(bold("swarmwatch report", colour)).append("  engine ").append(meta.engine())
                 .append("  at ").append(report.time()).append("\n");
 
+        Map<String, Integer> serviceScores = report.scores().services();
         Map<Subject, List<CheckReport>> groups = new LinkedHashMap<>();
         report.checks().forEach(c -> groups.computeIfAbsent(c.subject(), s -> new java.util.ArrayList<>()).add(c));
         for (Map.Entry<Subject, List<CheckReport>> group : groups.entrySet()) {
@@ -33,7 +34,11 @@ public final class TextReport {
             Status worst = group.getValue().stream().map(CheckReport::status).reduce(Status.OK, Status::worse);
             String title = subject.cluster() ? "swarm (cluster)"
                     : (subject.stack().isEmpty() ? "" : subject.stack() + " / ") + subject.name();
-            out.append("\n").append(paint(worst, pad(worst.name(), 9), colour)).append(bold(title, colour)).append("\n");
+            out.append("\n").append(paint(worst, pad(worst.name(), 9), colour)).append(bold(title, colour));
+            if (!subject.cluster()) {
+                out.append("  score ").append(serviceScores.getOrDefault(subject.name(), 100));
+            }
+            out.append("\n");
             for (CheckReport check : group.getValue()) {
                 Status s = check.status();
                 String what = check.kind() + (check.name().isEmpty() ? "" : " " + check.name());

@@ -40,8 +40,13 @@ public record HealthReport(Instant time, Duration duration, List<CheckReport> ch
         return checks.stream().filter(r -> r.status() == status).count();
     }
 
-    /** The health score 0-100, see {@link Score}. */
+    /** The cluster's health score 0-100, see {@link Score}. */
     public int score() {
+        return scores().cluster();
+    }
+
+    /** The scores of the cluster, each stack and each service, see {@link Score}. */
+    public Score.Scores scores() {
         return Score.of(checks);
     }
 }
