@@ -69,6 +69,10 @@ public final class Agent implements AutoCloseable {
         return docker;
     }
 
+    public Vertx vertx() {
+        return vertx;
+    }
+
     @Override
     public void close() throws IOException {
         try {
