@@ -17,7 +17,8 @@ import java.util.Locale;
 
 /**
  * The long-running agent: a cycle every interval on the event loop (never two at once), and an
- * HTTP endpoint with {@code /healthz} and {@code /api/v1/status}. One job: keep the latest report.
+ * HTTP endpoint with {@code /metrics}, {@code /healthz} and {@code /api/v1/status}. One job: keep
+ * the latest report and publish it.
  */
 public final class Daemon {
     /** /healthz fails when the last finished cycle is older than this many intervals. */
@@ -28,6 +29,7 @@ public final class Daemon {
     private final Clock clock;
     private final PrintStream log;
     private final String engine;
+    private final Metrics metrics;
     private volatile HttpServer server;
     private volatile long timer = -1;
     private boolean running;
@@ -43,6 +45,7 @@ public final class Daemon {
         this.clock = clock;
         this.log = log;
         this.engine = engine;
+        this.metrics = new Metrics(agent.kinds());
     }
 
     /** Starts cycling and listening; completes with the port listened on. */
@@ -72,6 +75,7 @@ public final class Daemon {
             latestCalls = agent.docker().calls() - before;
             latestAt = clock.instant();
             cycles++;
+            metrics.publish(report, latestCalls, latestAt);
             log.printf(Locale.ROOT, "event=cycle cycle=%d status=%s score=%d checks=%d not_ok=%d duration_ms=%d docker_api_calls=%d%n",
                     cycles, report.worst(), report.score(), report.checks().size(),
                     report.checks().size() - report.count(dev.swarmwatch.checks.spi.Status.OK),
@@ -98,6 +102,8 @@ public final class Daemon {
                             .end(JsonReport.render(latest, new ReportMeta(engine, latestCalls)));
                 }
             }
+            case "/metrics" -> request.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
+                    .end(metrics.scrape());
             default -> request.response().setStatusCode(404).end();
         }
     }

@@ -34,6 +34,7 @@ public final class Agent implements AutoCloseable {
     private final ExecutorService virtualThreads;
     private final DockerApi docker;
     private final CycleRunner cycles;
+    private final List<CheckKind> enabledKinds;
 
     public Agent(AgentConfig config, URI engineHost, Clock clock) {
         // The Docker client builds on a virtual thread: start it before Vert.x so the two overlap.
@@ -49,6 +50,7 @@ public final class Agent implements AutoCloseable {
             }
         }
         this.cycles = new CycleRunner(vertx, clock, virtualThreads, enabled);
+        this.enabledKinds = enabled.stream().map(ConfiguredKind::kind).toList();
     }
 
     /** Every check kind swarmwatch has: one registration line per kind. */
@@ -71,6 +73,11 @@ public final class Agent implements AutoCloseable {
 
     public Vertx vertx() {
         return vertx;
+    }
+
+    /** The kinds this agent runs, as configured. */
+    public List<CheckKind> kinds() {
+        return enabledKinds;
     }
 
     @Override

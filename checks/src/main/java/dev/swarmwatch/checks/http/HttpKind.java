@@ -4,6 +4,7 @@ import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.CheckTarget;
 import dev.swarmwatch.checks.spi.DeclaredKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
@@ -31,6 +32,12 @@ public final class HttpKind implements DeclaredKind {
     @Override
     public String description() {
         return "HTTP endpoints: status codes and ranges, latency, body contains / regex / JSON pointer, TLS certificate expiry; per replica";
+    }
+
+    @Override
+    public Map<String, MetricName> metrics() {
+        return Map.of("time", MetricName.of("swarmwatch_http_response_seconds", "HTTP answer time"),
+                "status", MetricName.of("swarmwatch_http_status_code", "HTTP status code of the last answer"));
     }
 
     @Override

@@ -128,6 +128,7 @@ final class PatroniEvaluation {
 
         List<PerfDatum> perf = new ArrayList<>();
         perf.add(PerfDatum.of("members", members.size(), ""));
+        perf.add(PerfDatum.of("leaders", leaders.size(), ""));
         perf.add(PerfDatum.of("replicas_streaming", streaming, ""));
         maxLag.ifPresent(l -> perf.add(PerfDatum.of("max_lag", l, "B")
                 .withThresholds(target.lagWarningBytes(), target.lagCriticalBytes())));

@@ -4,6 +4,7 @@ import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckTarget;
 import dev.swarmwatch.checks.spi.DeclaredKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
@@ -33,6 +34,15 @@ public final class PatroniKind implements DeclaredKind {
     @Override
     public String description() {
         return "Patroni REST: one leader, replicas streaming, lag, timelines, member count, maintenance, pending restart, failovers";
+    }
+
+    @Override
+    public Map<String, MetricName> metrics() {
+        return Map.of("members", MetricName.of("swarmwatch_patroni_members", "members listed by Patroni's /cluster"),
+                "leaders", MetricName.of("swarmwatch_patroni_leaders", "Patroni members with role leader or standby_leader"),
+                "replicas_streaming", MetricName.of("swarmwatch_patroni_replicas_streaming", "Patroni replicas streaming"),
+                "max_lag", MetricName.of("swarmwatch_patroni_max_lag_bytes", "largest Patroni member lag"),
+                "timeline", MetricName.of("swarmwatch_patroni_timeline", "timeline of the Patroni leader"));
     }
 
     @Override

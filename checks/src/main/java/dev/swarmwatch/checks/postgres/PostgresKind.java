@@ -3,12 +3,14 @@ package dev.swarmwatch.checks.postgres;
 import dev.swarmwatch.checks.spi.CheckTarget;
 import dev.swarmwatch.checks.spi.DeclaredKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** PostgreSQL targets, pg_isready-style, with optional query, role and replication lag. */
@@ -23,6 +25,11 @@ public final class PostgresKind implements DeclaredKind {
     @Override
     public String description() {
         return "PostgreSQL, pg_isready-style: accepting / rejecting / no response / no attempt; optional query, role, replication lag";
+    }
+
+    @Override
+    public Map<String, MetricName> metrics() {
+        return Map.of("time", MetricName.of("swarmwatch_postgres_response_seconds", "PostgreSQL connect (and query) time"));
     }
 
     @Override

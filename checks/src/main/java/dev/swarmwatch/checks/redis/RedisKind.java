@@ -3,6 +3,7 @@ package dev.swarmwatch.checks.redis;
 import dev.swarmwatch.checks.spi.CheckTarget;
 import dev.swarmwatch.checks.spi.DeclaredKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
@@ -10,6 +11,7 @@ import dev.swarmwatch.checks.spi.PlannedCheck;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -26,6 +28,12 @@ public final class RedisKind implements DeclaredKind {
     @Override
     public String description() {
         return "Redis: PING with latency, AUTH (ACL user), role, replica link, memory use against maxmemory, clients; TLS";
+    }
+
+    @Override
+    public Map<String, MetricName> metrics() {
+        return Map.of("time", MetricName.of("swarmwatch_redis_ping_seconds", "Redis PING latency"),
+                "used_memory", MetricName.of("swarmwatch_redis_used_memory_bytes", "Redis used_memory"));
     }
 
     @Override

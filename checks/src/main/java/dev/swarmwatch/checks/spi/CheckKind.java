@@ -3,6 +3,7 @@ package dev.swarmwatch.checks.spi;
 import io.vertx.core.Future;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A kind of check (replicas, quorum, http, ...): its options, and, each cycle, the checks it wants
@@ -25,6 +26,14 @@ public interface CheckKind {
     }
 
     List<OptionSpec> options();
+
+    /**
+     * Which perfdata values (by label) the daemon publishes as which Prometheus gauge. Labels not
+     * listed stay in reports only. Declared kinds also get {@code swarmwatch_<kind>_up} per target.
+     */
+    default Map<String, MetricName> metrics() {
+        return Map.of();
+    }
 
     /**
      * The checks to run this cycle. Called on the event loop; a kind that must look something up

@@ -5,6 +5,7 @@ import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.Durations;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.PerfDatum;
 import dev.swarmwatch.checks.spi.PlannedCheck;
@@ -50,6 +51,12 @@ public final class FailedTasksKind implements CheckKind {
     }
 
     @Override
+    public Map<String, MetricName> metrics() {
+        return Map.of("failed", MetricName.of("swarmwatch_service_failed_tasks", "failed or rejected tasks of the service in the failed_tasks window"),
+                "crash_loop", MetricName.of("swarmwatch_service_crash_looping", "1 while the service crash-loops (one slot failing again and again)"));
+    }
+
+    @Override
     public List<OptionSpec> options() {
         return List.of(
                 new OptionSpec(WINDOW, OptionType.DURATION, Duration.ofMinutes(10), "how far back failures count"),
@@ -73,7 +80,8 @@ public final class FailedTasksKind implements CheckKind {
                 .sorted(Comparator.comparing(SwarmTask::timestamp).reversed())
                 .toList();
         String inWindow = " in the last " + Durations.format(window);
-        List<PerfDatum> perf = List.of(PerfDatum.of("failed", failed.size(), "c").withThresholds(warningAt, crashLoop));
+        PerfDatum failedCount = PerfDatum.of("failed", failed.size(), "c").withThresholds(warningAt, crashLoop);
+        List<PerfDatum> perf = List.of(failedCount, PerfDatum.count("crash_loop", 0, 0, 1));
         if (failed.isEmpty()) {
             return CheckResult.ok("no failed tasks" + inWindow).withPerfdata(perf);
         }
@@ -103,7 +111,9 @@ public final class FailedTasksKind implements CheckKind {
                         + " on " + nodeName(nodes, t.nodeId()) + " at " + t.timestamp() + ": " + t.state()
                         + ", " + outcome(t))
                 .toList();
-        return CheckResult.of(status, summary).withDetails(details).withPerfdata(perf);
+        boolean looping = status == Status.CRITICAL;
+        return CheckResult.of(status, summary).withDetails(details)
+                .withPerfdata(List.of(failedCount, PerfDatum.count("crash_loop", looping ? 1 : 0, 0, 1)));
     }
 
     /** "exit 1: task: non-zero exit (1)" or the rejection reason. */

@@ -4,6 +4,7 @@ import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PerfDatum;
@@ -14,6 +15,7 @@ import io.vertx.core.Future;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The swarm's nodes: down or disconnected ones are problems, drained and paused ones are reported. */
 public final class NodesKind implements CheckKind {
@@ -40,6 +42,14 @@ public final class NodesKind implements CheckKind {
     @Override
     public boolean perService() {
         return false;
+    }
+
+    @Override
+    public Map<String, MetricName> metrics() {
+        return Map.of("nodes_ready", new MetricName("swarmwatch_nodes", Map.of("state", "ready"), "nodes by state"),
+                "nodes_down", new MetricName("swarmwatch_nodes", Map.of("state", "down"), "nodes by state"),
+                "nodes_not_ready", new MetricName("swarmwatch_nodes", Map.of("state", "not_ready"), "nodes by state"),
+                "nodes_drained", new MetricName("swarmwatch_nodes", Map.of("state", "drained"), "nodes by state"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.PerfDatum;
 import dev.swarmwatch.checks.spi.PlannedCheck;
 import dev.swarmwatch.checks.spi.Status;
@@ -11,6 +12,7 @@ import dev.swarmwatch.checks.spi.Subject;
 import io.vertx.core.Future;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Manager quorum: reachable managers against floor(N/2)+1, and how many more failures the swarm
@@ -37,6 +39,14 @@ public final class QuorumKind implements CheckKind {
     @Override
     public boolean perService() {
         return false;
+    }
+
+    @Override
+    public Map<String, MetricName> metrics() {
+        return Map.of("managers", MetricName.of("swarmwatch_managers", "managers in the swarm"),
+                "managers_reachable", MetricName.of("swarmwatch_managers_reachable", "managers reachable"),
+                "quorum", MetricName.of("swarmwatch_manager_quorum", "managers needed for quorum, floor(N/2)+1"),
+                "failures_tolerated", MetricName.of("swarmwatch_manager_failures_tolerated", "further manager failures the swarm survives"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.PerfDatum;
 import dev.swarmwatch.checks.spi.PlannedCheck;
@@ -44,6 +45,12 @@ public final class ReplicasKind implements CheckKind {
     @Override
     public boolean perService() {
         return true;
+    }
+
+    @Override
+    public Map<String, MetricName> metrics() {
+        return Map.of("running", MetricName.of("swarmwatch_service_replicas_running", "running tasks of the service, by Status.State, on nodes not down"),
+                "desired", MetricName.of("swarmwatch_service_replicas_desired", "desired replicas of the service (eligible nodes for global services)"));
     }
 
     @Override

@@ -38,7 +38,7 @@ class PatroniEvaluationTest {
         assertThat(r.summary()).isEqualTo("leader node1 (timeline 2), 2/2 replicas streaming, max lag 0 B");
         assertThat(r.details()).containsExactly("node1: leader, running, timeline 2",
                 "node2: replica, running, timeline 2, lag 0 B", "node3: replica, running, timeline 2, lag 0 B");
-        assertThat(r.perfdata()).containsExactly(PerfDatum.of("members", 3, ""), PerfDatum.of("replicas_streaming", 2, ""),
+        assertThat(r.perfdata()).containsExactly(PerfDatum.of("members", 3, ""), PerfDatum.of("leaders", 1, ""), PerfDatum.of("replicas_streaming", 2, ""),
                 PerfDatum.of("max_lag", 0, "B").withThresholds(1 << 20, 16 << 20), PerfDatum.of("timeline", 2, ""),
                 PerfDatum.of("leader_changes", 0, "c"));
     }
@@ -49,6 +49,7 @@ class PatroniEvaluationTest {
         assertThat(r.status()).isEqualTo(Status.CRITICAL);
         assertThat(r.summary()).isEqualTo("no leader; no leader, 3/3 replicas streaming, max lag 0 B");
         assertThat(r.perfdata()).extracting(PerfDatum::label).doesNotContain("timeline");
+        assertThat(r.perfdata()).contains(PerfDatum.of("leaders", 0, ""));
     }
 
     @Test
@@ -178,7 +179,7 @@ class PatroniEvaluationTest {
 
     @Test
     void maxLagPerfdataCarriesTheLagThresholds() {
-        PerfDatum lag = eval(HEALTHY).perfdata().get(2);
+        PerfDatum lag = eval(HEALTHY).perfdata().get(3);
         assertThat(lag.warn()).isEqualTo(OptionalDouble.of(1 << 20));
         assertThat(lag.crit()).isEqualTo(OptionalDouble.of(16 << 20));
     }

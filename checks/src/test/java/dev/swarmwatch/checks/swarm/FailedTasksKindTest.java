@@ -50,7 +50,7 @@ class FailedTasksKindTest {
                 failed("t4", 2, 1, NOW.minusSeconds(15))));
         assertThat(r.status()).isEqualTo(Status.CRITICAL);
         assertThat(r.summary()).isEqualTo("crash loop: slot 1 failed 3 times in the last 10m, last: exit 1: task: non-zero exit (1)");
-        assertThat(r.perfdata()).singleElement().satisfies(p -> assertThat(p.value()).isEqualTo(4));
+        assertThat(r.perfdata()).extracting(p -> p.label() + "=" + (long) p.value()).containsExactly("failed=4", "crash_loop=1");
     }
 
     @Test
@@ -60,6 +60,7 @@ class FailedTasksKindTest {
                 failed("t2", 2, 1, NOW.minusSeconds(20))));
         assertThat(r.status()).isEqualTo(Status.WARNING);
         assertThat(r.summary()).startsWith("2 failed tasks in the last 10m");
+        assertThat(r.perfdata()).extracting(p -> p.label() + "=" + (long) p.value()).containsExactly("failed=2", "crash_loop=0");
     }
 
     @Test
