@@ -70,6 +70,45 @@ class DaemonTest {
     }
 
     @Test
+    void aBearerTokenGuardsMetricsAndStatusButNotHealthz(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path token = dir.resolve("token");
+        Files.writeString(token, "t0ken-for-tests\n");
+        String base = "http://127.0.0.1:" + port;
+        Process daemon = new ProcessBuilder(Bed.REPO.resolve("swarmwatch").toString(), "run", "-H", Bed.sandbox().toString(),
+                "--listen", "127.0.0.1:" + port, "--interval", "1s", "--bearer-token-file", token.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("daemon.log").toFile()).start();
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+            int health = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (health != 200 && System.nanoTime() < deadline) {
+                try {
+                    health = http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode();
+                } catch (java.io.IOException notYetListening) {
+                    Thread.sleep(250);
+                }
+            }
+            assertThat(health).isEqualTo(200);
+            for (String path : new String[]{"/metrics", "/api/v1/status"}) {
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(401);
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer wrong").build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(401);
+                assertThat(http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer t0ken-for-tests").build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode()).as(path).isEqualTo(200);
+            }
+        } finally {
+            daemon.destroy();
+            daemon.waitFor(60, TimeUnit.SECONDS);
+        }
+        assertThat(Files.readString(dir.resolve("daemon.log"))).doesNotContain("t0ken-for-tests");
+    }
+
+    @Test
     void aBadListenAddressIsRejectedBeforeAnythingRuns() throws Exception {
         Bed.Result r = Bed.swarmwatch("run", "-H", Bed.sandbox().toString(), "--listen", "nowhere");
         assertThat(r.exit()).isEqualTo(3);

@@ -33,8 +33,25 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Option(names = "--interval", description = "time between cycles, e.g. 15s (default: interval from the config, 15s)")
     String interval;
 
+    @Option(names = "--bearer-token-file", description = "file holding a token that /metrics and /api/v1/status then require as 'Authorization: Bearer <token>'")
+    Path bearerTokenFile;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    /** The token file's content without trailing newlines; its content never appears in a message. */
+    private static String readToken(Path file) {
+        String token;
+        try {
+            token = java.nio.file.Files.readString(file).strip();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--bearer-token-file: cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+        if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("--bearer-token-file: " + file + " must hold one token without spaces");
+        }
+        return token;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -44,6 +61,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Duration every;
         String listenHost;
         int listenPort;
+        java.util.Optional<String> token;
         try {
             cfg = ConfigSource.load(ConfigSource.locate(config), System.getenv());
             if (host != null) {
@@ -57,6 +75,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             }
             listenHost = listen.substring(0, colon);
             listenPort = Integer.parseInt(listen.substring(colon + 1));
+            token = bearerTokenFile == null ? java.util.Optional.empty() : java.util.Optional.of(readToken(bearerTokenFile));
         } catch (ConfigException e) {
             err.println("swarmwatch: config error:");
             e.getMessage().lines().forEach(l -> err.println("  " + l));
@@ -66,7 +85,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             return Main.EXIT_UNKNOWN;
         }
         Agent agent = new Agent(cfg, engine, Clock.systemUTC());
-        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, engine.toString());
+        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, engine.toString(), token);
         try {
             daemon.start(listenHost, listenPort).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

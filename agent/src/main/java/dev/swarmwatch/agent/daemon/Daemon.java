@@ -30,6 +30,7 @@ public final class Daemon {
     private final PrintStream log;
     private final String engine;
     private final Metrics metrics;
+    private final java.util.Optional<String> bearerToken;
     private volatile HttpServer server;
     private volatile long timer = -1;
     private boolean running;
@@ -39,7 +40,13 @@ public final class Daemon {
     private volatile Instant latestAt;
     private long cycles;
 
-    public Daemon(Agent agent, Duration interval, Clock clock, PrintStream log, String engine) {
+    /**
+     * @param bearerToken when present, /metrics and /api/v1/status require {@code Authorization: Bearer <token>};
+     *                    /healthz stays open for container health checks
+     */
+    public Daemon(Agent agent, Duration interval, Clock clock, PrintStream log, String engine,
+                  java.util.Optional<String> bearerToken) {
+        this.bearerToken = bearerToken;
         this.agent = agent;
         this.interval = interval;
         this.clock = clock;
@@ -84,6 +91,10 @@ public final class Daemon {
     }
 
     private void handle(HttpServerRequest request) {
+        if (!request.path().equals("/healthz") && bearerToken.isPresent() && !authorized(request)) {
+            request.response().setStatusCode(401).putHeader("www-authenticate", "Bearer").end();
+            return;
+        }
         switch (request.path()) {
             case "/healthz" -> {
                 Duration age = latestAt == null ? null : Duration.between(latestAt, clock.instant());
@@ -106,6 +117,14 @@ public final class Daemon {
                     .end(metrics.scrape());
             default -> request.response().setStatusCode(404).end();
         }
+    }
+
+    private boolean authorized(HttpServerRequest request) {
+        String given = request.getHeader("authorization");
+        byte[] expected = ("Bearer " + bearerToken.orElseThrow()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // Constant time, so the answer's timing does not leak how much of a guess was right.
+        return given != null && java.security.MessageDigest.isEqual(
+                given.getBytes(java.nio.charset.StandardCharsets.UTF_8), expected);
     }
 
     /** Stops cycling, lets an in-flight cycle finish (its checks are bounded by their timeouts), stops listening. */
