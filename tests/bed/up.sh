@@ -154,6 +154,7 @@ ENV
   mv "$BED/env.tmp" "$BED/env"
 }
 
+timed "prometheus (promtool, prometheus)" "$BED_SCRIPTS/prometheus.sh" install
 timed "sandbox dockerd" daemon_up
 timed "sandbox swarm init" swarm_up
 timed "image import" image_up
