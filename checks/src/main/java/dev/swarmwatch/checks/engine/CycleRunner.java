@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -29,6 +31,8 @@ public final class CycleRunner {
     private final Executor blockingExecutor;
     private final List<ConfiguredKind> kinds;
     private final CheckRunner runner = new CheckRunner();
+    // The last cycle's reports by id, for checks that run less often than every cycle.
+    private volatile Map<String, CheckReport> previous = Map.of();
 
     public CycleRunner(Vertx vertx, Clock clock, Executor blockingExecutor,
                        List<ConfiguredKind> kinds) {
@@ -57,6 +61,7 @@ public final class CycleRunner {
             List<CheckReport> reports = new ArrayList<>();
             perKind.forEach(f -> reports.addAll(f.result()));
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+            previous = reports.stream().collect(Collectors.toMap(CheckReport::id, r -> r, (a, b) -> a));
             return Future.succeededFuture(new HealthReport(context.cycleStart(), took, reports));
         });
     }
@@ -77,7 +82,13 @@ public final class CycleRunner {
     }
 
     private Future<List<CheckReport>> runAll(List<PlannedCheck> planned, CycleContext context) {
-        List<Future<CheckReport>> running = planned.stream().map(p -> runner.run(p, context)).toList();
+        Map<String, CheckReport> last = previous;
+        List<Future<CheckReport>> running = planned.stream().map(p -> {
+            CheckReport before = last.get(p.id());
+            boolean notDue = !p.every().isZero() && before != null
+                    && Duration.between(before.result().time(), context.cycleStart()).compareTo(p.every()) < 0;
+            return notDue ? Future.succeededFuture(before) : runner.run(p, context);
+        }).toList();
         return Future.all(running).map(all -> running.stream().map(Future::result).toList());
     }
 }

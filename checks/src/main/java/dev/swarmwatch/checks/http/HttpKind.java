@@ -55,6 +55,7 @@ public final class HttpKind implements DeclaredKind {
                 OptionSpec.optional("latency_warning", OptionType.DURATION, "answer time for WARNING"),
                 OptionSpec.optional("latency_critical", OptionType.DURATION, "answer time for CRITICAL"),
                 new OptionSpec(TIMEOUT, OptionType.DURATION, Duration.ofSeconds(5), "no answer within this is CRITICAL"),
+                INTERVAL,
                 new OptionSpec("tls_verify", OptionType.BOOLEAN, true, "verify the server certificate and host name"),
                 new OptionSpec("cert_warning_days", OptionType.INTEGER, 14, "certificate expiry within this many days: WARNING"),
                 new OptionSpec("cert_critical_days", OptionType.INTEGER, 7, "certificate expiry within this many days: CRITICAL"),
@@ -67,7 +68,7 @@ public final class HttpKind implements DeclaredKind {
         UrlTemplate url = new UrlTemplate(http.url());
         Duration deadline = DeclaredKind.deadline(target);
         if (!url.perReplica()) {
-            return List.of(new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, http), target.name()));
+            return List.of(new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, http), target.name(), DeclaredKind.every(target)));
         }
         if (target.replicas().isEmpty()) {
             CheckResult none = CheckResult.unknown("no running replica of " + target.subject().name()
@@ -82,7 +83,7 @@ public final class HttpKind implements DeclaredKind {
                 return new PlannedCheck(name(), target.subject(), deadline, ctx -> Future.succeededFuture(noAddress), id);
             }
             HttpTarget one = http.withUrl(url.expand(replica));
-            return new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, one), id);
+            return new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, one), id, DeclaredKind.every(target));
         }).toList();
     }
 

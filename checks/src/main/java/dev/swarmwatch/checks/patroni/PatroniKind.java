@@ -50,6 +50,7 @@ public final class PatroniKind implements DeclaredKind {
         return List.of(
                 OptionSpec.required("members", OptionType.STRING, "member REST URLs, comma-separated, e.g. http://db1:8008,http://db2:8008"),
                 new OptionSpec(TIMEOUT, OptionType.DURATION, Duration.ofSeconds(5), "per-member request timeout"),
+                INTERVAL,
                 new OptionSpec("min_replicas_warning", OptionType.INTEGER, 2, "WARNING below this many streaming replicas"),
                 new OptionSpec("min_replicas_critical", OptionType.INTEGER, 1, "CRITICAL below this many streaming replicas"),
                 new OptionSpec("lag_warning_bytes", OptionType.INTEGER, 1 << 20, "member lag in bytes for WARNING"),
@@ -76,7 +77,7 @@ public final class PatroniKind implements DeclaredKind {
         PatroniProbe probe = probes.computeIfAbsent(target.name(), n -> new PatroniProbe(new PatroniMemory()));
         // Members are tried one after another, each within the timeout.
         Duration deadline = cluster.timeout().multipliedBy(cluster.members().size() + cluster.roles().size()).plusSeconds(1);
-        return List.of(new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, cluster), target.name()));
+        return List.of(new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, cluster), target.name(), DeclaredKind.every(target)));
     }
 
     static PatroniTarget target(Options o) {

@@ -45,6 +45,7 @@ public final class PostgresKind implements DeclaredKind {
                 new OptionSpec("statement_timeout", OptionType.DURATION, PostgresTarget.DEFAULT_STATEMENT_TIMEOUT,
                         "server-side statement_timeout of the check's queries"),
                 new OptionSpec(TIMEOUT, OptionType.DURATION, Duration.ofSeconds(15), "deadline of the whole check"),
+                INTERVAL,
                 OptionSpec.optional("query", OptionType.STRING, "a query to run, e.g. SELECT 1 (needs a login)"),
                 OptionSpec.optional("role", OptionType.STRING, "expected role: primary or standby"),
                 OptionSpec.optional("lag_warning_bytes", OptionType.INTEGER, "replication lag in bytes for WARNING"),
@@ -57,7 +58,7 @@ public final class PostgresKind implements DeclaredKind {
     public List<PlannedCheck> checks(CheckTarget target) {
         PostgresTarget pg = target(target.options());
         return List.of(new PlannedCheck(name(), target.subject(), DeclaredKind.deadline(target),
-                ctx -> probe.probe(ctx, pg), target.name()));
+                ctx -> probe.probe(ctx, pg), target.name(), DeclaredKind.every(target)));
     }
 
     static PostgresTarget target(Options o) {

@@ -45,6 +45,7 @@ public final class RedisKind implements DeclaredKind {
                 OptionSpec.secret("password", "the user's (or default user's) password"),
                 new OptionSpec("tls", OptionType.STRING, "off", "off, on (system trust), insecure, or a CA certificate file"),
                 new OptionSpec(TIMEOUT, OptionType.DURATION, Duration.ofSeconds(3), "connect and read timeout"),
+                INTERVAL,
                 OptionSpec.optional("role", OptionType.STRING, "expected role: master or replica"),
                 new OptionSpec("latency_warning", OptionType.DURATION, Duration.ofMillis(100), "PING latency for WARNING"),
                 new OptionSpec("latency_critical", OptionType.DURATION, Duration.ofMillis(500), "PING latency for CRITICAL"),
@@ -58,7 +59,7 @@ public final class RedisKind implements DeclaredKind {
     public List<PlannedCheck> checks(CheckTarget target) {
         RedisTarget redis = target(target.options());
         return List.of(new PlannedCheck(name(), target.subject(), DeclaredKind.deadline(target),
-                ctx -> probe.probe(ctx, redis), target.name()));
+                ctx -> probe.probe(ctx, redis), target.name(), DeclaredKind.every(target)));
     }
 
     static RedisTarget target(Options o) {

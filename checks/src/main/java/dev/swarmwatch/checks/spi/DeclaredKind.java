@@ -16,6 +16,10 @@ public interface DeclaredKind extends CheckKind {
     /** Every declared kind accepts a timeout: its probe's own deadline. */
     String TIMEOUT = "timeout";
 
+    /** Every declared kind lists this option: a target checked less often than every cycle. */
+    OptionSpec INTERVAL = OptionSpec.optional("interval", OptionType.DURATION,
+            "check this target at most this often, reusing its last result in between (default: every cycle)");
+
     /**
      * The checks of one usable target: usually one, one per replica where the kind does that.
      *
@@ -54,6 +58,11 @@ public interface DeclaredKind extends CheckKind {
             }
             return planned;
         });
+    }
+
+    /** How often a target's check runs: its interval option, else every cycle. */
+    static Duration every(CheckTarget target) {
+        return target.options().find(INTERVAL.name(), Duration.class).orElse(Duration.ZERO);
     }
 
     /** The runner's deadline for a target: its own timeout plus a second, so the probe's own message wins. */

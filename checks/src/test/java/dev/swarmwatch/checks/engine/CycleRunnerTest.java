@@ -97,6 +97,28 @@ class CycleRunnerTest {
     }
 
     @Test
+    void aCheckWithItsOwnIntervalReusesItsLastResultUntilDue() throws Exception {
+        AtomicInteger hourly = new AtomicInteger();
+        AtomicInteger everyCycle = new AtomicInteger();
+        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads, List.of(configured(new StubKind("stub",
+                ctx -> Future.succeededFuture(List.of(
+                        new PlannedCheck("stub", Subject.service("hourly", ""), Duration.ofSeconds(1),
+                                c -> Future.succeededFuture(CheckResult.ok("run " + hourly.incrementAndGet())), "hourly",
+                                Duration.ofHours(1)),
+                        new PlannedCheck("stub", Subject.service("each", ""), Duration.ofSeconds(1),
+                                c -> Future.succeededFuture(CheckResult.ok("run " + everyCycle.incrementAndGet())), "each")))))));
+
+        HealthReport first = runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        HealthReport second = runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(hourly).hasValue(1);
+        assertThat(everyCycle).hasValue(2);
+        CheckReport reused = second.checks().stream().filter(c -> c.name().equals("hourly")).findFirst().orElseThrow();
+        assertThat(reused).isEqualTo(first.checks().stream().filter(c -> c.name().equals("hourly")).findFirst().orElseThrow());
+        assertThat(reused.result().summary()).isEqualTo("run 1");
+    }
+
+    @Test
     void kindThatCannotPlanIsReportedUnknownInsteadOfVanishing() throws Exception {
         CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads, List.of(configured(
                 new StubKind("broken", ctx -> Future.failedFuture(new IllegalArgumentException("no such thing"))))));
