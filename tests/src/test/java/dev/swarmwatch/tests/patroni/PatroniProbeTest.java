@@ -84,7 +84,8 @@ class PatroniProbeTest {
                 "node2: replica, running, timeline " + timeline + ", lag 0 B",
                 "node3: replica, running, timeline " + timeline + ", lag 0 B");
         assertThat(r.perfdata()).extracting(PerfDatum::label, PerfDatum::value).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("members", 3.0), org.assertj.core.groups.Tuple.tuple("replicas_streaming", 2.0),
+                org.assertj.core.groups.Tuple.tuple("members", 3.0), org.assertj.core.groups.Tuple.tuple("leaders", 1.0),
+                org.assertj.core.groups.Tuple.tuple("replicas_streaming", 2.0),
                 org.assertj.core.groups.Tuple.tuple("max_lag", 0.0), org.assertj.core.groups.Tuple.tuple("timeline", (double) timeline),
                 org.assertj.core.groups.Tuple.tuple("leader_changes", 0.0));
     }
