@@ -34,6 +34,7 @@ public final class LabelTargets {
                 .collect(Collectors.toMap(OptionSpec::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         String prefix = PREFIX + kind.name() + ".";
         List<CheckTarget> targets = new ArrayList<>();
+        Map<String, SwarmNode> nodes = null;
         for (SwarmService service : swarm.services()) {
             // target name -> option -> label value, in label order
             Map<String, Map<String, String>> declared = new TreeMap<>();
@@ -45,8 +46,13 @@ public final class LabelTargets {
                     declared.computeIfAbsent(name, n -> new LinkedHashMap<>()).put(rest.substring(dot + 1), value);
                 }
             });
+            if (declared.isEmpty()) {
+                continue;
+            }
+            // Replicas cost a walk over every task: only for services that declare a target of this kind.
+            nodes = nodes == null ? swarm.nodesById() : nodes;
             Subject subject = Subject.service(service.name(), service.stack());
-            List<Replica> replicas = replicas(swarm, service);
+            List<Replica> replicas = replicas(swarm, service, nodes);
             String origin = "labels of service " + service.name();
             declared.forEach((name, labels) -> targets.add(target(name, labels, specs, kindWide, subject, replicas,
                     origin, prefix + (name.equals(service.name()) ? "" : name.substring(service.name().length() + 1) + "."))));
@@ -87,12 +93,11 @@ public final class LabelTargets {
         Optional<SwarmService> service = swarm.flatMap(s -> s.services().stream()
                 .filter(x -> x.name().equals(serviceName)).findFirst());
         Subject subject = Subject.service(serviceName, service.map(SwarmService::stack).orElse(""));
-        List<Replica> replicas = service.map(s -> replicas(swarm.get(), s)).orElse(List.of());
+        List<Replica> replicas = service.map(s -> replicas(swarm.get(), s, swarm.get().nodesById())).orElse(List.of());
         return new CheckTarget(name, subject, options, replicas, "config", "");
     }
 
-    static List<Replica> replicas(SwarmSnapshot.Available swarm, SwarmService service) {
-        Map<String, SwarmNode> nodes = swarm.nodesById();
+    static List<Replica> replicas(SwarmSnapshot.Available swarm, SwarmService service, Map<String, SwarmNode> nodes) {
         return swarm.tasks().stream()
                 .filter(t -> t.serviceId().equals(service.id()) && t.running())
                 .map(t -> new Replica(t.slot(), t.address(),
