@@ -1,8 +1,6 @@
 package dev.swarmwatch.agent.cli;
 
-import dev.swarmwatch.agent.config.AgentConfig;
 import dev.swarmwatch.agent.run.Agent;
-import dev.swarmwatch.agent.run.EngineHost;
 import dev.swarmwatch.checks.engine.HealthReport;
 import dev.swarmwatch.checks.spi.CheckReport;
 import picocli.CommandLine.Command;
@@ -39,12 +37,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        AgentConfig cfg = ConfigSource.load(ConfigSource.locate(config), System.getenv());
-        if (host != null) {
-            cfg = cfg.withEngineHost(host);
-        }
-        URI engine = EngineHost.resolve(cfg, System.getenv());
-        try (Agent agent = new Agent(cfg, engine, Clock.systemUTC())) {
+        ConfigSource.Resolved resolved = ConfigSource.resolve(config, host, System.getenv());
+        try (Agent agent = new Agent(resolved.config(), resolved.engine(), Clock.systemUTC())) {
             for (int i = 0; i < warmup; i++) {
                 agent.runOnce().await();
             }

@@ -4,9 +4,11 @@ import dev.swarmwatch.agent.config.AgentConfig;
 import dev.swarmwatch.agent.config.ConfigException;
 import dev.swarmwatch.agent.config.ConfigLoader;
 import dev.swarmwatch.agent.run.Agent;
+import dev.swarmwatch.agent.run.EngineHost;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.swarm.SwarmSource;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +27,22 @@ final class ConfigSource {
             return Optional.of(explicit);
         }
         return DEFAULT_LOCATIONS.stream().filter(Files::isRegularFile).findFirst();
+    }
+
+    /** The config and the engine every command that checks works with. */
+    record Resolved(AgentConfig config, URI engine) {
+    }
+
+    /**
+     * The config (from --config or the default locations), with a --host override, and the engine it
+     * names. {@link IllegalArgumentException} for a bad DOCKER_HOST.
+     */
+    static Resolved resolve(Path explicit, URI hostOverride, Map<String, String> environment) throws ConfigException {
+        AgentConfig config = load(locate(explicit), environment);
+        if (hostOverride != null) {
+            config = config.withEngineHost(hostOverride);
+        }
+        return new Resolved(config, EngineHost.resolve(config, environment));
     }
 
     static AgentConfig load(Optional<Path> file, Map<String, String> environment) throws ConfigException {

@@ -7,7 +7,6 @@ import dev.swarmwatch.agent.report.NagiosReport;
 import dev.swarmwatch.agent.report.ReportMeta;
 import dev.swarmwatch.agent.report.TextReport;
 import dev.swarmwatch.agent.run.Agent;
-import dev.swarmwatch.agent.run.EngineHost;
 import dev.swarmwatch.checks.engine.HealthReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** One check cycle, printed as text, JSON or a Nagios line; the exit code is the worst status. */
@@ -58,14 +56,12 @@ final class ReportCommand implements Callable<Integer> {
         AgentConfig cfg;
         URI engine;
         try {
-            cfg = ConfigSource.load(ConfigSource.locate(config), env);
-            if (host != null) {
-                cfg = cfg.withEngineHost(host);
-            }
+            ConfigSource.Resolved resolved = ConfigSource.resolve(config, host, env);
+            cfg = resolved.config();
+            engine = resolved.engine();
             if (engineTimeout != null) {
                 cfg = cfg.withEngineTimeout((Duration) dev.swarmwatch.checks.spi.OptionType.DURATION.parse(engineTimeout));
             }
-            engine = EngineHost.resolve(cfg, env);
         } catch (ConfigException e) {
             return fail(out, err, "config error", e.getMessage());
         } catch (IllegalArgumentException e) {

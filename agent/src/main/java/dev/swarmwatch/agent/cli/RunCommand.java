@@ -4,7 +4,6 @@ import dev.swarmwatch.agent.config.AgentConfig;
 import dev.swarmwatch.agent.config.ConfigException;
 import dev.swarmwatch.agent.daemon.Daemon;
 import dev.swarmwatch.agent.run.Agent;
-import dev.swarmwatch.agent.run.EngineHost;
 import dev.swarmwatch.checks.spi.OptionType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,11 +62,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         int listenPort;
         java.util.Optional<String> token;
         try {
-            cfg = ConfigSource.load(ConfigSource.locate(config), System.getenv());
-            if (host != null) {
-                cfg = cfg.withEngineHost(host);
-            }
-            engine = EngineHost.resolve(cfg, System.getenv());
+            ConfigSource.Resolved resolved = ConfigSource.resolve(config, host, System.getenv());
+            cfg = resolved.config();
+            engine = resolved.engine();
             every = interval == null ? cfg.interval() : (Duration) OptionType.DURATION.parse(interval);
             int colon = listen.lastIndexOf(':');
             if (colon < 1) {
