@@ -43,5 +43,5 @@ for b in dockerd containerd runc nsenter ip iptables setsid; do
   command -v "$b" >/dev/null || die "$b not found after install"
 done
 [[ -x /bin/busybox ]] || die "/bin/busybox missing (busybox-static)"
-/bin/busybox --list | grep -qx httpd || die "/bin/busybox has no httpd applet"
+/bin/busybox --list | grep -x httpd >/dev/null || die "/bin/busybox has no httpd applet"
 log "install OK: $(dockerd --version)"
