@@ -8,6 +8,10 @@ import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
+import dev.swarmwatch.checks.spi.Remembering;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
 
 import java.net.URI;
@@ -17,13 +21,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Patroni clusters through their REST API: check_patroni's checks in one result per cluster. A
  * probe remembers its cluster's leader and timeline between cycles to report failovers, so this
- * kind keeps one probe per target name, and forgets those whose target is gone.
+ * kind keeps one probe per target name, and forgets those whose target is gone. What the probes
+ * remember can be saved and restored across processes ({@link Remembering}).
  */
-public final class PatroniKind implements DeclaredKind {
+public final class PatroniKind implements DeclaredKind, Remembering {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private Map<String, PatroniProbe> probes = new HashMap<>();
 
     @Override
@@ -78,6 +85,38 @@ public final class PatroniKind implements DeclaredKind {
         // Members are tried one after another, each within the timeout.
         Duration deadline = cluster.timeout().multipliedBy(cluster.members().size() + cluster.roles().size()).plusSeconds(1);
         return List.of(new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, cluster), target.name(), DeclaredKind.every(target)));
+    }
+
+    @Override
+    public String exportMemory() {
+        Map<String, PatroniMemory.Saved> saved = new TreeMap<>();
+        probes.forEach((name, probe) -> saved.put(name, probe.memory().save()));
+        try {
+            return JSON.writeValueAsString(saved);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Patroni memory does not serialize", e);
+        }
+    }
+
+    @Override
+    public boolean restoreMemory(String json) {
+        Map<String, PatroniMemory.Saved> saved;
+        try {
+            saved = JSON.readValue(json, new TypeReference<Map<String, PatroniMemory.Saved>>() { });
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return false;
+        }
+        if (saved == null) {
+            return false;
+        }
+        Map<String, PatroniProbe> restored = new HashMap<>();
+        saved.forEach((name, memory) -> {
+            if (memory != null) {
+                restored.put(name, new PatroniProbe(PatroniMemory.restore(memory)));
+            }
+        });
+        probes = restored;
+        return true;
     }
 
     static PatroniTarget target(Options o) {

@@ -81,6 +81,31 @@ public final class PatroniMemory {
         return Optional.of(held);
     }
 
+    /**
+     * Everything this memory holds, as a value that serializes to JSON: what a one-shot report run
+     * again by cron needs to see the failover that happened between two runs.
+     */
+    public record Saved(String leader, long timeline, LeaderChanged heldLeader, TimelineChanged heldTimeline,
+                        int holdLeft, long leaderChanges, LeaderChanged promoting) {
+    }
+
+    public Saved save() {
+        return new Saved(leader, timeline, held instanceof LeaderChanged l ? l : null,
+                held instanceof TimelineChanged t ? t : null, holdLeft, leaderChanges, promoting);
+    }
+
+    /** A memory that goes on from what {@link #save} gave. */
+    public static PatroniMemory restore(Saved saved) {
+        PatroniMemory memory = new PatroniMemory();
+        memory.leader = saved.leader();
+        memory.timeline = saved.timeline();
+        memory.held = saved.heldLeader() != null ? saved.heldLeader() : saved.heldTimeline();
+        memory.holdLeft = memory.held == null ? 0 : Math.max(0, saved.holdLeft());
+        memory.leaderChanges = Math.max(0, saved.leaderChanges());
+        memory.promoting = saved.promoting();
+        return memory;
+    }
+
     /** Leader changes seen since this memory was created (a Nagios counter). */
     public long leaderChanges() {
         return leaderChanges;

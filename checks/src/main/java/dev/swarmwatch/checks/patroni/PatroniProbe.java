@@ -33,6 +33,10 @@ public final class PatroniProbe {
         this.memory = Objects.requireNonNull(memory, "memory");
     }
 
+    PatroniMemory memory() {
+        return memory;
+    }
+
     /** Call on the event loop. Fails only for what it does not understand; the runner maps that. */
     public Future<CheckResult> probe(CheckContext context, PatroniTarget target) {
         long ms = target.timeout().toMillis();

@@ -72,4 +72,24 @@ class PatroniMemoryTest {
         assertThat(memory.observe(Optional.of("node3"), 5, 5)).contains(new LeaderChanged("node2", "node3", 4, 5));
         assertThat(memory.leaderChanges()).isEqualTo(2);
     }
+
+    @Test
+    void savedMemoryGoesOnInAnotherProcessAsIfItHadNeverStopped() {
+        memory.observe(Optional.of("node1"), 3, 2);
+        PatroniMemory later = PatroniMemory.restore(memory.save());
+        LeaderChanged failover = new LeaderChanged("node1", "node2", 3, 4);
+        assertThat(later.observe(Optional.of("node2"), 4, 2)).contains(failover);
+        PatroniMemory third = PatroniMemory.restore(later.save());
+        assertThat(third.observe(Optional.of("node2"), 4, 2)).contains(failover);
+        assertThat(third.observe(Optional.of("node2"), 4, 2)).isEmpty();
+        assertThat(third.leaderChanges()).isEqualTo(1);
+    }
+
+    @Test
+    void aPromotionUnderWaySurvivesARestart() {
+        memory.observe(Optional.of("node1"), 3, 1);
+        memory.observe(Optional.of("node2"), 3, 1);
+        PatroniMemory later = PatroniMemory.restore(memory.save());
+        assertThat(later.observe(Optional.of("node2"), 4, 1)).contains(new LeaderChanged("node1", "node2", 3, 4));
+    }
 }
