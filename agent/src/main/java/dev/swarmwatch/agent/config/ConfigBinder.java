@@ -33,7 +33,8 @@ final class ConfigBinder {
     private static final String ENABLED = "enabled";
     private static final String IGNORE = "ignore";
     private static final String TARGETS = "targets";
-    private static final List<String> TOP_KEYS = List.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES, TARGETS);
+    private static final String DISCOVERY = "discovery";
+    private static final List<String> TOP_KEYS = List.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES, TARGETS, DISCOVERY);
     private static final List<String> ENGINE_KEYS = List.of(HOST, TIMEOUT);
     private static final String HOST_EXPECTED = "unix:///absolute/path or tcp://host:port";
 
@@ -66,7 +67,9 @@ final class ConfigBinder {
         Map<String, ServiceSettings> services = doc.node(SERVICES).map(this::services).orElse(Map.of());
         Map<String, List<TargetSettings>> targets = doc.node(TARGETS)
                 .map(n -> new TargetBinder(kinds, checks, scalars).bind(n, TARGETS)).orElse(Map.of());
-        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets);
+        AgentConfig.Discovery discovery = doc.node(DISCOVERY)
+                .map(n -> new DiscoveryBinder(kinds, scalars).bind(n, DISCOVERY)).orElse(AgentConfig.Discovery.DEFAULT);
+        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets, discovery);
     }
 
     private Map<String, KindSettings> checks(YamlNode node) {

@@ -6,7 +6,10 @@ import dev.swarmwatch.agent.config.YamlNode.Mapping;
 import dev.swarmwatch.agent.config.YamlNode.Scalar;
 import dev.swarmwatch.agent.config.YamlNode.Sequence;
 import dev.swarmwatch.checks.spi.CheckKind;
+import dev.swarmwatch.checks.spi.DeclaredKind;
+import dev.swarmwatch.checks.spi.OptionProblem;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.Options;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,12 +91,16 @@ final class TargetBinder {
                 scalars.parse(text, "a target name", TargetBinder::name));
         String service = section.scalar(SERVICE, "a service name").map(Scalars.Text::value).orElse("");
         Map<String, Object> options = new LinkedHashMap<>();
+        Map<String, Scalars.Text> written = new HashMap<>();
         KindSettings wide = kindWide.getOrDefault(kind.name(), KindSettings.DEFAULT);
         boolean complete = true;
         for (OptionSpec spec : kind.options()) {
-            Optional<Object> value = section.scalar(spec.name(), spec.type().expected())
-                    .flatMap(text -> scalars.parse(text, spec.type().expected(), spec.type()::parse));
-            value.ifPresent(v -> options.put(spec.name(), v));
+            Optional<Scalars.Text> text = section.scalar(spec.name(), spec.type().expected());
+            Optional<Object> value = text.flatMap(t -> scalars.parse(t, spec.type().expected(), spec.type()::parse));
+            value.ifPresent(v -> {
+                options.put(spec.name(), v);
+                written.put(spec.name(), text.get());
+            });
             if (spec.required() && value.isEmpty() && !wide.options().containsKey(spec.name())
                     && section.node(spec.name()).isEmpty()) {
                 scalars.problems().add(node.mark(), Problems.child(path, spec.name()),
@@ -107,7 +114,35 @@ final class TargetBinder {
             }
             return Optional.empty();
         }
-        return complete ? Optional.of(new TargetSettings(name.get(), service, options)) : Optional.empty();
+        if (!complete || !valid(kind, wide, options, written, node, path)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TargetSettings(name.get(), service, options));
+    }
+
+    /**
+     * The kind's own checks of the values (URLs, ports, regexes, files), each problem reported at the
+     * option's own line, or at the target's when the value came from {@code checks.<kind>} or a default.
+     */
+    private boolean valid(CheckKind kind, KindSettings wide, Map<String, Object> own, Map<String, Scalars.Text> written,
+                          YamlNode node, String path) {
+        if (!(kind instanceof DeclaredKind declaredKind)) {
+            return true;
+        }
+        Options options = Options.defaults(kind.options()).with(wide.options()).with(own);
+        List<OptionProblem> problems = declaredKind.validate(options);
+        for (OptionProblem problem : problems) {
+            Scalars.Text text = problem.wholeTarget() ? null : written.get(problem.option());
+            if (text == null) {
+                scalars.problems().add(node.mark(), problem.wholeTarget() ? path : Problems.child(path, problem.option()),
+                        problem.message());
+            } else {
+                scalars.problems().add(text.mark(), text.path(), text.secretFile()
+                        .map(f -> "content of " + f + " is not a valid " + problem.option())
+                        .orElse(problem.message()));
+            }
+        }
+        return problems.isEmpty();
     }
 
     private static String name(String text) {

@@ -71,7 +71,9 @@ final class KindOptions implements CheckKind.OptionsLookup {
             for (TargetSettings t : configured) {
                 targets.add(LabelTargets.configured(t.name(), t.service(), cluster.with(t.options()), available));
             }
-            available.ifPresent(a -> LabelTargets.find(a, kind, cluster).stream()
+            AgentConfig.Discovery discovery = config.discovery();
+            available.filter(a -> discovery.labels(kind.name()))
+                    .ifPresent(a -> LabelTargets.find(a, kind, cluster, discovery.hosts()).stream()
                     .filter(t -> !ignored(t.subject().name()))
                     .forEach(targets::add));
             return targets;

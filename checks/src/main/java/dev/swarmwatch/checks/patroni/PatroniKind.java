@@ -8,6 +8,9 @@ import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
+import dev.swarmwatch.checks.spi.OptionProblem;
+import dev.swarmwatch.checks.spi.Validation;
+import dev.swarmwatch.checks.spi.ValueChecks;
 import io.vertx.core.Future;
 
 import java.net.URI;
@@ -17,6 +20,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Patroni clusters through their REST API: check_patroni's checks in one result per cluster. A
@@ -24,6 +28,8 @@ import java.util.Map;
  * kind keeps one probe per target name, and forgets those whose target is gone.
  */
 public final class PatroniKind implements DeclaredKind {
+    private static final Set<String> SCHEMES = Set.of("http", "https");
+
     private Map<String, PatroniProbe> probes = new HashMap<>();
 
     @Override
@@ -78,6 +84,46 @@ public final class PatroniKind implements DeclaredKind {
         // Members are tried one after another, each within the timeout.
         Duration deadline = cluster.timeout().multipliedBy(cluster.members().size() + cluster.roles().size()).plusSeconds(1);
         return List.of(new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, cluster), target.name(), DeclaredKind.every(target)));
+    }
+
+    @Override
+    public List<OptionProblem> validate(Options o) {
+        return new Validation(o)
+                .option("members", String.class, PatroniKind::checkMembers)
+                .option("primary", String.class, url -> ValueChecks.url(url, SCHEMES, false))
+                .option("replicas", String.class, PatroniKind::checkMembers)
+                .whole(() -> target(o))
+                .problems();
+    }
+
+    @Override
+    public List<String> hosts(CheckTarget target) {
+        Options o = target.options();
+        List<String> urls = new ArrayList<>(split(o.string("members")));
+        o.find("primary", String.class).ifPresent(urls::add);
+        o.find("replicas", String.class).ifPresent(r -> urls.addAll(split(r)));
+        return ValueChecks.hosts(urls, SCHEMES);
+    }
+
+    private static void checkMembers(String text) {
+        List<String> urls = split(text);
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("expected member URLs, comma-separated, e.g. http://db1:8008,http://db2:8008");
+        }
+        for (int i = 0; i < urls.size(); i++) {
+            try {
+                URI url = ValueChecks.url(urls.get(i), SCHEMES, false);
+                if (url.getRawUserInfo() != null) {
+                    throw new IllegalArgumentException("credentials in a member URL are not supported");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("member " + (i + 1) + " of " + urls.size() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static List<String> split(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     static PatroniTarget target(Options o) {

@@ -2,9 +2,12 @@ package dev.swarmwatch.checks.swarm;
 
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckTarget;
+import dev.swarmwatch.checks.spi.DeclaredKind;
+import dev.swarmwatch.checks.spi.OptionProblem;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.Replica;
+import dev.swarmwatch.checks.spi.SafeText;
 import dev.swarmwatch.checks.spi.Subject;
 
 import java.util.ArrayList;
@@ -29,7 +32,17 @@ public final class LabelTargets {
     private LabelTargets() {
     }
 
+    /** {@link #find(SwarmSnapshot.Available, CheckKind, Options, HostRules)} with the default host rules. */
     public static List<CheckTarget> find(SwarmSnapshot.Available swarm, CheckKind kind, Options kindWide) {
+        return find(swarm, kind, kindWide, HostRules.defaults());
+    }
+
+    /**
+     * The targets of one kind that the services' labels declare, each checked as a config target is
+     * ({@link DeclaredKind#validate}) and against the host rules; one that fails either is unusable.
+     */
+    public static List<CheckTarget> find(SwarmSnapshot.Available swarm, CheckKind kind, Options kindWide,
+                                         HostRules rules) {
         Map<String, OptionSpec> specs = kind.options().stream()
                 .collect(Collectors.toMap(OptionSpec::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         String prefix = PREFIX + kind.name() + ".";
@@ -54,15 +67,16 @@ public final class LabelTargets {
             Subject subject = Subject.service(service.name(), service.stack());
             List<Replica> replicas = replicas(swarm, service, nodes);
             String origin = "labels of service " + service.name();
-            declared.forEach((name, labels) -> targets.add(target(name, labels, specs, kindWide, subject, replicas,
-                    origin, prefix + (name.equals(service.name()) ? "" : name.substring(service.name().length() + 1) + "."))));
+            declared.forEach((name, labels) -> targets.add(target(kind, name, labels, specs, kindWide, subject, replicas,
+                    origin, prefix + (name.equals(service.name()) ? "" : name.substring(service.name().length() + 1) + "."),
+                    rules)));
         }
         return targets;
     }
 
-    private static CheckTarget target(String name, Map<String, String> labels, Map<String, OptionSpec> specs,
+    private static CheckTarget target(CheckKind kind, String name, Map<String, String> labels, Map<String, OptionSpec> specs,
                                       Options kindWide, Subject subject, List<Replica> replicas,
-                                      String origin, String labelPrefix) {
+                                      String origin, String labelPrefix, HostRules rules) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         labels.forEach((option, text) -> {
@@ -81,7 +95,20 @@ public final class LabelTargets {
         Options options = kindWide.with(values);
         specs.values().stream().filter(s -> s.required() && !options.has(s.name()))
                 .forEach(s -> problems.add("missing label " + labelPrefix + s.name()));
-        return new CheckTarget(name, subject, options, replicas, origin, String.join("; ", problems));
+        CheckTarget target = new CheckTarget(name, subject, options, replicas, origin, "");
+        if (problems.isEmpty() && kind instanceof DeclaredKind declaredKind) {
+            // The same checks as a config target's, so a label is held to the config's rules.
+            for (OptionProblem problem : declaredKind.validate(options)) {
+                problems.add(problem.wholeTarget() ? "labels " + labelPrefix + "*: " + problem.message()
+                        : "label " + labelPrefix + problem.option() + ": " + problem.message());
+            }
+            if (problems.isEmpty()) {
+                declaredKind.hosts(target).stream().map(host -> rules.refusal(SafeText.line(host, 100)))
+                        .flatMap(Optional::stream).distinct().forEach(problems::add);
+            }
+        }
+        return problems.isEmpty() ? target
+                : new CheckTarget(name, subject, options, replicas, origin, String.join("; ", problems));
     }
 
     /** Targets from the config, given the service they belong to where one is named. */
