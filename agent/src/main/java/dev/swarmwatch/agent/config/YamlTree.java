@@ -116,6 +116,9 @@ final class YamlTree {
             Mark at = new Mark(marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1);
             return problem(file, at, "YAML syntax error: " + marked.getProblem().trim());
         }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Expected a field name")) {
+            return problem(file, mark(e.getLocation()), "YAML syntax error: a key must be a plain value, not a list or a mapping");
+        }
         String original = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
         return problem(file, mark(e.getLocation()),
                 "YAML syntax error: " + original.lines().findFirst().orElse("").trim());

@@ -90,7 +90,7 @@ public final class PatroniKind implements DeclaredKind {
     public List<OptionProblem> validate(Options o) {
         return new Validation(o)
                 .option("members", String.class, PatroniKind::checkMembers)
-                .option("primary", String.class, url -> ValueChecks.url(url, SCHEMES, false))
+                .option("primary", String.class, url -> ValueChecks.url(url.trim(), SCHEMES, false))
                 .option("replicas", String.class, PatroniKind::checkMembers)
                 .whole(() -> target(o))
                 .problems();
@@ -100,7 +100,7 @@ public final class PatroniKind implements DeclaredKind {
     public List<String> hosts(CheckTarget target) {
         Options o = target.options();
         List<String> urls = new ArrayList<>(split(o.string("members")));
-        o.find("primary", String.class).ifPresent(urls::add);
+        o.find("primary", String.class).map(String::trim).ifPresent(urls::add);
         o.find("replicas", String.class).ifPresent(r -> urls.addAll(split(r)));
         return ValueChecks.hosts(urls, SCHEMES);
     }

@@ -37,7 +37,8 @@ public final class ValueChecks {
     public static URI url(String text, Set<String> schemes, boolean allowPath) {
         URI uri;
         try {
-            uri = new URI(text.trim());
+            // Not trimmed: what is checked is exactly what the probe will dial.
+            uri = new URI(text);
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a valid URL: " + e.getReason().toLowerCase(Locale.ROOT)
                     + " at character " + (e.getIndex() + 1));
