@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The discovery section against the sandbox swarm: a service of this test's own carries
  * swarmwatch.http.* labels pointing at the cloud metadata address and at a loopback server; the
- * first is refused by the default deny rule without a packet sent, the second is probed.
+ * first is refused by the default deny rule without a packet sent, the second is probed. Every
+ * config here keeps the metadata address refused: this test sends nothing beyond loopback.
  */
 class DiscoveryTest {
     private static final String SERVICE = "cfgtest-" + UUID.randomUUID().toString().substring(0, 8);
@@ -52,6 +53,7 @@ class DiscoveryTest {
                 "--label", "swarmwatch.http.metadata.url=http://169.254.169.254/latest/meta-data/",
                 "--label", "swarmwatch.http.health.url=http://127.0.0.1:" + health.getAddress().getPort() + "/health",
                 "--label", "swarmwatch.http.health.timeout=2s",
+                "--label", "swarmwatch.http.byname.url=http://localhost:" + health.getAddress().getPort() + "/health",
                 "swarmwatch/busybox:bed", "sleep", "100000").orFail();
     }
 
@@ -75,6 +77,23 @@ class DiscoveryTest {
         CheckReport probed = Bed.get(report, "http:" + SERVICE + ".health");
         assertThat(probed.status()).isEqualTo(Status.OK);
         assertThat(HITS.get()).isPositive();
+        assertThat(Bed.get(report, "http:" + SERVICE + ".byname").status()).isEqualTo(Status.OK);
+    }
+
+    @Test
+    void aDeniedNetworkRefusesANameThatResolvesIntoIt() throws Exception {
+        HealthReport report = Bed.cycle(Bed.sandbox(), config("""
+                discovery:
+                  deny: [169.254.0.0/16, "fe80::/10", 127.0.0.0/8, "::1"]
+                """));
+
+        assertThat(Bed.get(report, "http:" + SERVICE + ".health").result().summary()).isEqualTo("labels of service "
+                + SERVICE + ": host 127.0.0.1 is refused by discovery.deny rule 127.0.0.0/8");
+        CheckReport byName = Bed.get(report, "http:" + SERVICE + ".byname");
+        assertThat(byName.status()).isEqualTo(Status.UNKNOWN);
+        assertThat(byName.result().summary()).matches("labels of service " + SERVICE
+                + ": host localhost \\((127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)\\) is refused by discovery\\.deny rule (127\\.0\\.0\\.0/8|::1)");
+        assertThat(Bed.get(report, "http:" + SERVICE + ".metadata").status()).isEqualTo(Status.UNKNOWN);
     }
 
     @Test

@@ -94,6 +94,16 @@ public record HostRule(String text, Optional<Network> network, Optional<Pattern>
         return target.isPresent() && network.orElseThrow().contains(target.get());
     }
 
+    /** Whether a resolved address falls under this rule; a name rule matches no address. */
+    public boolean matches(InetAddress address) {
+        return network.isPresent() && network.get().contains(address.getAddress());
+    }
+
+    /** Whether the host is written as an address (in any form a resolver reads as one), not a name. */
+    public static boolean isAddress(String host) {
+        return address(host.trim()).isPresent();
+    }
+
     private static String strip(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;

@@ -1,5 +1,6 @@
 package dev.swarmwatch.checks.swarm;
 
+import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,14 +24,44 @@ public record HostRules(List<HostRule> allow, List<HostRule> deny) {
         return new HostRules(List.of(), DEFAULT_DENY.stream().map(HostRule::parse).toList());
     }
 
-    /** Why the host is refused, naming the rule; empty when it may be probed. */
+    /** Why the host, as written, is refused, naming the rule; empty when it may be probed. */
     public Optional<String> refusal(String host) {
+        return refusal(host, List.of());
+    }
+
+    /**
+     * Why a host name is refused before it is resolved: only a deny rule of names can say so yet;
+     * the allow rules and the networks judge it by its addresses ({@link #refusal(String, List)}).
+     */
+    public Optional<String> refusalBeforeLookup(String host) {
+        if (HostRule.isAddress(host)) {
+            return refusal(host);
+        }
+        return deny.stream().filter(rule -> rule.matches(host)).findFirst()
+                .map(rule -> "host " + host + " is refused by discovery.deny rule " + rule.text());
+    }
+
+    /**
+     * Why the host is refused, judging a name also by the addresses it resolves to, so that a name
+     * pointing at a denied network is refused as that network would be.
+     *
+     * @param resolved the host's addresses; empty for an address, or a name that did not resolve
+     */
+    public Optional<String> refusal(String host, List<InetAddress> resolved) {
         for (HostRule rule : deny) {
             if (rule.matches(host)) {
                 return Optional.of("host " + host + " is refused by discovery.deny rule " + rule.text());
             }
+            for (InetAddress address : resolved) {
+                if (rule.matches(address)) {
+                    return Optional.of("host " + host + " (" + address.getHostAddress()
+                            + ") is refused by discovery.deny rule " + rule.text());
+                }
+            }
         }
-        if (!allow.isEmpty() && allow.stream().noneMatch(rule -> rule.matches(host))) {
+        boolean allowed = allow.isEmpty() || allow.stream().anyMatch(rule -> rule.matches(host))
+                || !resolved.isEmpty() && resolved.stream().allMatch(a -> allow.stream().anyMatch(rule -> rule.matches(a)));
+        if (!allowed) {
             return Optional.of("host " + host + " matches no discovery.allow rule ("
                     + String.join(", ", allow.stream().map(HostRule::text).toList()) + ")");
         }

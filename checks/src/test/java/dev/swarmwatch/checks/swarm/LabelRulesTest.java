@@ -71,4 +71,37 @@ class LabelRulesTest {
 
         assertThat(targets).singleElement().extracting(CheckTarget::usable).isEqualTo(true);
     }
+
+    @Test
+    void aNameIsJudgedByTheAddressesItResolvesTo() {
+        HostRules denyLoopback = new HostRules(List.of(), List.of(HostRule.parse("127.0.0.0/8"), HostRule.parse("::1")));
+        List<CheckTarget> found = find(HTTP, Map.of("swarmwatch.http.url", "http://localhost:8080/"), denyLoopback);
+
+        List<CheckTarget> screened = LabelTargets.screen(HTTP, found, denyLoopback, LabelTargets.Resolver.system());
+
+        assertThat(found).singleElement().extracting(CheckTarget::usable).isEqualTo(true);
+        assertThat(screened).singleElement().extracting(CheckTarget::problem).asString()
+                .matches("host localhost \\((127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)\\) is refused by discovery\\.deny rule (127\\.0\\.0\\.0/8|::1)");
+    }
+
+    @Test
+    void aNameWhoseAddressesAreAllAllowedPassesAnAllowListOfNetworks() {
+        HostRules loopbackOnly = new HostRules(List.of(HostRule.parse("127.0.0.0/8"), HostRule.parse("::1")), List.of());
+        List<CheckTarget> found = find(HTTP, Map.of("swarmwatch.http.url", "http://localhost:8080/"), loopbackOnly);
+
+        assertThat(found).singleElement().extracting(CheckTarget::usable).isEqualTo(true);
+        assertThat(LabelTargets.screen(HTTP, found, loopbackOnly, LabelTargets.Resolver.system()))
+                .singleElement().extracting(CheckTarget::usable).isEqualTo(true);
+        assertThat(LabelTargets.screen(HTTP, found, loopbackOnly, name -> List.of()))
+                .singleElement().extracting(CheckTarget::problem)
+                .isEqualTo("host localhost matches no discovery.allow rule (127.0.0.0/8, ::1)");
+    }
+
+    @Test
+    void aNameThatDoesNotResolveIsLeftToTheProbeToReport() {
+        List<CheckTarget> found = find(HTTP, Map.of("swarmwatch.http.url", "http://no-such-host.invalid/"), HostRules.defaults());
+
+        assertThat(LabelTargets.screen(HTTP, found, HostRules.defaults(), name -> List.of()))
+                .singleElement().extracting(CheckTarget::usable).isEqualTo(true);
+    }
 }
