@@ -104,6 +104,22 @@ class ValidValuesTest {
         assertThat(discovery.hosts().refusal("169.254.169.254")).isEmpty();
     }
 
+    @Test
+    void theReadmeDiscoveryExampleLoadsAsDocumented() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int start = readme.indexOf("```yaml\ndiscovery:");
+        String example = readme.substring(start + "```yaml\n".length(), readme.indexOf("```", start + 7));
+
+        Discovery discovery = load(example).discovery();
+
+        assertThat(discovery.labels("postgres")).isFalse();
+        assertThat(discovery.labels("http")).isTrue();
+        assertThat(discovery.hosts().refusal("10.1.2.3")).isEmpty();
+        assertThat(discovery.hosts().refusal("10.9.0.1")).hasValue("host 10.9.0.1 is refused by discovery.deny rule 10.9.0.0/16");
+        assertThat(discovery.hosts().refusal("192.168.1.1")).hasValue(
+                "host 192.168.1.1 matches no discovery.allow rule (10.0.0.0/8, 127.0.0.1, *.internal)");
+    }
+
     private static void run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
