@@ -6,6 +6,7 @@ import dev.swarmwatch.agent.config.AgentConfig.TargetSettings;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.OptionType;
+import dev.swarmwatch.checks.spi.Options;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -123,9 +124,17 @@ final class ConfigBinder {
         return Section.open(node, path, keys, keys, Section.expectedOneOf(keys), scalars).map(section -> {
             boolean enabled = typed(section, ENABLED, OptionType.BOOLEAN).map(Boolean.class::cast).orElse(true);
             Map<String, Object> options = new LinkedHashMap<>();
+            Map<String, Scalars.Text> written = new LinkedHashMap<>();
             for (OptionSpec spec : kind.options()) {
-                typed(section, spec.name(), spec.type()).ifPresent(value -> options.put(spec.name(), value));
+                section.scalar(spec.name(), spec.type().expected()).ifPresent(text ->
+                        scalars.parse(text, spec.type().expected(), spec.type()::parse).ifPresent(value -> {
+                            options.put(spec.name(), value);
+                            written.put(spec.name(), text);
+                        }));
             }
+            // Kind-wide values of declared kinds are checked here, once, not in every target that inherits them.
+            new ValueCheck(scalars.problems()).check(kind, Options.defaults(kind.options()).with(options), written,
+                    Set.of(), node.mark(), path, false);
             return new KindSettings(enabled, options);
         });
     }

@@ -6,8 +6,6 @@ import dev.swarmwatch.agent.config.YamlNode.Mapping;
 import dev.swarmwatch.agent.config.YamlNode.Scalar;
 import dev.swarmwatch.agent.config.YamlNode.Sequence;
 import dev.swarmwatch.checks.spi.CheckKind;
-import dev.swarmwatch.checks.spi.DeclaredKind;
-import dev.swarmwatch.checks.spi.OptionProblem;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.Options;
 
@@ -114,35 +112,12 @@ final class TargetBinder {
             }
             return Optional.empty();
         }
-        if (!complete || !valid(kind, wide, options, written, node, path)) {
+        Options all = Options.defaults(kind.options()).with(wide.options()).with(options);
+        if (!complete || !new ValueCheck(scalars.problems())
+                .check(kind, all, written, wide.options().keySet(), node.mark(), path, true)) {
             return Optional.empty();
         }
         return Optional.of(new TargetSettings(name.get(), service, options));
-    }
-
-    /**
-     * The kind's own checks of the values (URLs, ports, regexes, files), each problem reported at the
-     * option's own line, or at the target's when the value came from {@code checks.<kind>} or a default.
-     */
-    private boolean valid(CheckKind kind, KindSettings wide, Map<String, Object> own, Map<String, Scalars.Text> written,
-                          YamlNode node, String path) {
-        if (!(kind instanceof DeclaredKind declaredKind)) {
-            return true;
-        }
-        Options options = Options.defaults(kind.options()).with(wide.options()).with(own);
-        List<OptionProblem> problems = declaredKind.validate(options);
-        for (OptionProblem problem : problems) {
-            Scalars.Text text = problem.wholeTarget() ? null : written.get(problem.option());
-            if (text == null) {
-                scalars.problems().add(node.mark(), problem.wholeTarget() ? path : Problems.child(path, problem.option()),
-                        problem.message());
-            } else {
-                scalars.problems().add(text.mark(), text.path(), text.secretFile()
-                        .map(f -> "content of " + f + " is not a valid " + problem.option())
-                        .orElse(problem.message()));
-            }
-        }
-        return problems.isEmpty();
     }
 
     private static String name(String text) {

@@ -32,7 +32,7 @@ final class YamlTree {
     private final YAMLFactory factory = YAMLFactory.builder()
             .loaderOptions(loaderOptions())
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 1)
-                    .maxStringLength(BoundedFile.CONFIG_LIMIT).maxNumberLength(100).build())
+                    .maxStringLength(BoundedFile.CONFIG_LIMIT).build())
             .build();
 
     private static LoaderOptions loaderOptions() {
