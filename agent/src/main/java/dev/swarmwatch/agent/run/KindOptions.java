@@ -8,6 +8,7 @@ import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckTarget;
 import dev.swarmwatch.checks.spi.Options;
+import dev.swarmwatch.checks.swarm.LabelScreen;
 import dev.swarmwatch.checks.swarm.LabelTargets;
 import dev.swarmwatch.checks.swarm.SwarmSnapshot;
 import dev.swarmwatch.checks.swarm.SwarmSource;
@@ -73,10 +74,10 @@ final class KindOptions implements CheckKind.OptionsLookup {
                 targets.add(LabelTargets.configured(t.name(), t.service(), cluster.with(t.options()), available));
             }
             List<CheckTarget> labelled = available.filter(a -> discovery.labels(kind.name()))
-                    .map(a -> LabelTargets.find(a, kind, cluster, discovery.hosts()).stream()
+                    .map(a -> LabelTargets.find(a, kind, cluster).stream()
                             .filter(t -> !ignored(t.subject().name())).toList())
                     .orElse(List.of());
-            return LabelTargets.screened(context, kind, labelled, discovery.hosts()).map(screened -> {
+            return LabelScreen.screened(context, kind, labelled, discovery.hosts()).map(screened -> {
                 targets.addAll(screened);
                 return targets;
             });

@@ -30,18 +30,6 @@ public record HostRules(List<HostRule> allow, List<HostRule> deny) {
     }
 
     /**
-     * Why a host name is refused before it is resolved: only a deny rule of names can say so yet;
-     * the allow rules and the networks judge it by its addresses ({@link #refusal(String, List)}).
-     */
-    public Optional<String> refusalBeforeLookup(String host) {
-        if (HostRule.isAddress(host)) {
-            return refusal(host);
-        }
-        return deny.stream().filter(rule -> rule.matches(host)).findFirst()
-                .map(rule -> "host " + host + " is refused by discovery.deny rule " + rule.text());
-    }
-
-    /**
      * Why the host is refused, judging a name also by the addresses it resolves to, so that a name
      * pointing at a denied network is refused as that network would be.
      *

@@ -1,20 +1,12 @@
 package dev.swarmwatch.checks.swarm;
 
-import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckTarget;
-import dev.swarmwatch.checks.spi.DeclaredKind;
-import dev.swarmwatch.checks.spi.OptionProblem;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.Replica;
-import dev.swarmwatch.checks.spi.SafeText;
 import dev.swarmwatch.checks.spi.Subject;
 
-import io.vertx.core.Future;
-
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,18 +29,7 @@ public final class LabelTargets {
     private LabelTargets() {
     }
 
-    /** {@link #find(SwarmSnapshot.Available, CheckKind, Options, HostRules)} with the default host rules. */
     public static List<CheckTarget> find(SwarmSnapshot.Available swarm, CheckKind kind, Options kindWide) {
-        return find(swarm, kind, kindWide, HostRules.defaults());
-    }
-
-    /**
-     * The targets of one kind that the services' labels declare, each checked as a config target is
-     * ({@link DeclaredKind#validate}) and against the host rules; one that fails either is unusable.
-     * Host names are judged by their addresses only in {@link #screen}, which needs a lookup.
-     */
-    public static List<CheckTarget> find(SwarmSnapshot.Available swarm, CheckKind kind, Options kindWide,
-                                         HostRules rules) {
         Map<String, OptionSpec> specs = kind.options().stream()
                 .collect(Collectors.toMap(OptionSpec::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         String prefix = PREFIX + kind.name() + ".";
@@ -73,16 +54,15 @@ public final class LabelTargets {
             Subject subject = Subject.service(service.name(), service.stack());
             List<Replica> replicas = replicas(swarm, service, nodes);
             String origin = "labels of service " + service.name();
-            declared.forEach((name, labels) -> targets.add(target(kind, name, labels, specs, kindWide, subject, replicas,
-                    origin, prefix + (name.equals(service.name()) ? "" : name.substring(service.name().length() + 1) + "."),
-                    rules)));
+            declared.forEach((name, labels) -> targets.add(target(name, labels, specs, kindWide, subject, replicas,
+                    origin, prefix + (name.equals(service.name()) ? "" : name.substring(service.name().length() + 1) + "."))));
         }
         return targets;
     }
 
-    private static CheckTarget target(CheckKind kind, String name, Map<String, String> labels, Map<String, OptionSpec> specs,
+    private static CheckTarget target(String name, Map<String, String> labels, Map<String, OptionSpec> specs,
                                       Options kindWide, Subject subject, List<Replica> replicas,
-                                      String origin, String labelPrefix, HostRules rules) {
+                                      String origin, String labelPrefix) {
         Map<String, Object> values = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         labels.forEach((option, text) -> {
@@ -101,67 +81,7 @@ public final class LabelTargets {
         Options options = kindWide.with(values);
         specs.values().stream().filter(s -> s.required() && !options.has(s.name()))
                 .forEach(s -> problems.add("missing label " + labelPrefix + s.name()));
-        CheckTarget target = new CheckTarget(name, subject, options, replicas, origin, "");
-        if (problems.isEmpty() && kind instanceof DeclaredKind declaredKind) {
-            // The same checks as a config target's, so a label is held to the config's rules.
-            for (OptionProblem problem : declaredKind.validate(options)) {
-                problems.add(problem.wholeTarget() ? "labels " + labelPrefix + "*: " + problem.message()
-                        : "label " + labelPrefix + problem.option() + ": " + problem.message());
-            }
-            if (problems.isEmpty()) {
-                declaredKind.hosts(target).stream().map(host -> rules.refusalBeforeLookup(SafeText.line(host, 100)))
-                        .flatMap(Optional::stream).distinct().forEach(problems::add);
-            }
-        }
-        return problems.isEmpty() ? target
-                : new CheckTarget(name, subject, options, replicas, origin, String.join("; ", problems));
-    }
-
-    /** What a name resolves to; empty when it does not. */
-    @FunctionalInterface
-    public interface Resolver {
-        List<InetAddress> resolve(String name);
-
-        /** The JDK's resolver (and its cache), as the probes themselves resolve. */
-        static Resolver system() {
-            return name -> {
-                try {
-                    return List.of(InetAddress.getAllByName(name));
-                } catch (UnknownHostException | SecurityException e) {
-                    // Not reachable under that name; the probe reports it in its own words.
-                    return List.of();
-                }
-            };
-        }
-    }
-
-    /**
-     * {@link #screen} on a virtual thread: name lookups block. Rebinding between this lookup and the
-     * probe's own is not prevented; what this stops is a label that names a denied network outright.
-     */
-    public static Future<List<CheckTarget>> screened(CheckContext context, CheckKind kind, List<CheckTarget> targets,
-                                                     HostRules rules) {
-        boolean names = kind instanceof DeclaredKind declaredKind && targets.stream().filter(CheckTarget::usable)
-                .flatMap(t -> declaredKind.hosts(t).stream()).anyMatch(h -> !HostRule.isAddress(h));
-        return names ? context.blocking(() -> screen(kind, targets, rules, Resolver.system()))
-                : Future.succeededFuture(targets);
-    }
-
-    /** Label targets whose host names resolve to an address the rules refuse become unusable, naming the rule. */
-    public static List<CheckTarget> screen(CheckKind kind, List<CheckTarget> targets, HostRules rules, Resolver resolver) {
-        if (!(kind instanceof DeclaredKind declaredKind)) {
-            return targets;
-        }
-        List<CheckTarget> screened = new ArrayList<>();
-        for (CheckTarget t : targets) {
-            Optional<String> refused = t.usable() ? declaredKind.hosts(t).stream().distinct()
-                    .filter(h -> !HostRule.isAddress(h))
-                    .map(h -> rules.refusal(SafeText.line(h, 100), resolver.resolve(h)))
-                    .flatMap(Optional::stream).findFirst() : Optional.empty();
-            screened.add(refused.map(problem -> new CheckTarget(t.name(), t.subject(), t.options(), t.replicas(),
-                    t.origin(), problem)).orElse(t));
-        }
-        return screened;
+        return new CheckTarget(name, subject, options, replicas, origin, String.join("; ", problems));
     }
 
     /** Targets from the config, given the service they belong to where one is named. */

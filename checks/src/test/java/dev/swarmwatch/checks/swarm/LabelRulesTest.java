@@ -26,8 +26,13 @@ class LabelRulesTest {
         return new SwarmSnapshot.Available(info, List.of(worker("n1", "ready", "active")), List.of(web), List.of(), NOW);
     }
 
+    /** Label targets as a cycle sees them: parsed, then screened with the machine's own resolver. */
     private static List<CheckTarget> find(DeclaredKind kind, Map<String, String> labels, HostRules rules) {
-        return LabelTargets.find(swarm(labels), kind, Options.defaults(kind.options()), rules);
+        return LabelScreen.screen(kind, found(kind, labels), rules, LabelScreen.Resolver.system());
+    }
+
+    private static List<CheckTarget> found(DeclaredKind kind, Map<String, String> labels) {
+        return LabelTargets.find(swarm(labels), kind, Options.defaults(kind.options()));
     }
 
     @Test
@@ -75,33 +80,39 @@ class LabelRulesTest {
     @Test
     void aNameIsJudgedByTheAddressesItResolvesTo() {
         HostRules denyLoopback = new HostRules(List.of(), List.of(HostRule.parse("127.0.0.0/8"), HostRule.parse("::1")));
-        List<CheckTarget> found = find(HTTP, Map.of("swarmwatch.http.url", "http://localhost:8080/"), denyLoopback);
 
-        List<CheckTarget> screened = LabelTargets.screen(HTTP, found, denyLoopback, LabelTargets.Resolver.system());
+        List<CheckTarget> targets = find(HTTP, Map.of("swarmwatch.http.url", "http://localhost:8080/"), denyLoopback);
 
-        assertThat(found).singleElement().extracting(CheckTarget::usable).isEqualTo(true);
-        assertThat(screened).singleElement().extracting(CheckTarget::problem).asString()
+        assertThat(targets).singleElement().extracting(CheckTarget::problem).asString()
                 .matches("host localhost \\((127\\.0\\.0\\.1|0:0:0:0:0:0:0:1)\\) is refused by discovery\\.deny rule (127\\.0\\.0\\.0/8|::1)");
     }
 
     @Test
     void aNameWhoseAddressesAreAllAllowedPassesAnAllowListOfNetworks() {
         HostRules loopbackOnly = new HostRules(List.of(HostRule.parse("127.0.0.0/8"), HostRule.parse("::1")), List.of());
-        List<CheckTarget> found = find(HTTP, Map.of("swarmwatch.http.url", "http://localhost:8080/"), loopbackOnly);
+        List<CheckTarget> found = found(HTTP, Map.of("swarmwatch.http.url", "http://localhost:8080/"));
 
-        assertThat(found).singleElement().extracting(CheckTarget::usable).isEqualTo(true);
-        assertThat(LabelTargets.screen(HTTP, found, loopbackOnly, LabelTargets.Resolver.system()))
+        assertThat(LabelScreen.screen(HTTP, found, loopbackOnly, LabelScreen.Resolver.system()))
                 .singleElement().extracting(CheckTarget::usable).isEqualTo(true);
-        assertThat(LabelTargets.screen(HTTP, found, loopbackOnly, name -> List.of()))
+        assertThat(LabelScreen.screen(HTTP, found, loopbackOnly, name -> List.of()))
                 .singleElement().extracting(CheckTarget::problem)
                 .isEqualTo("host localhost matches no discovery.allow rule (127.0.0.0/8, ::1)");
     }
 
     @Test
     void aNameThatDoesNotResolveIsLeftToTheProbeToReport() {
-        List<CheckTarget> found = find(HTTP, Map.of("swarmwatch.http.url", "http://no-such-host.invalid/"), HostRules.defaults());
+        List<CheckTarget> found = found(HTTP, Map.of("swarmwatch.http.url", "http://no-such-host.invalid/"));
 
-        assertThat(LabelTargets.screen(HTTP, found, HostRules.defaults(), name -> List.of()))
+        assertThat(LabelScreen.screen(HTTP, found, HostRules.defaults(), name -> List.of()))
                 .singleElement().extracting(CheckTarget::usable).isEqualTo(true);
+    }
+
+    @Test
+    void aLabelThatAlreadyFailedToParseKeepsItsOwnProblem() {
+        List<CheckTarget> targets = find(HTTP, Map.of("swarmwatch.http.url", "file:///x", "swarmwatch.http.timeout", "soon"),
+                HostRules.defaults());
+
+        assertThat(targets).singleElement().extracting(CheckTarget::problem)
+                .isEqualTo("label swarmwatch.http.timeout: expected a duration such as 500ms, 5s, 10m, 1h, got \"soon\"");
     }
 }
