@@ -104,6 +104,8 @@ public final class HttpKind implements DeclaredKind {
                 .option("expect_status", String.class, StatusSpec::parse)
                 .option("body_regex", String.class, ValueChecks::regex)
                 .option("json_pointer", String.class, HttpKind::checkPointer)
+                .ordered("latency_warning", "latency_critical", Duration.class)
+                .ordered("cert_critical_days", "cert_warning_days", Integer.class)
                 .whole(() -> target(o))
                 .problems();
     }

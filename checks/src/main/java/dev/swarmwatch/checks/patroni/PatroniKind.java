@@ -92,6 +92,10 @@ public final class PatroniKind implements DeclaredKind {
                 .option("members", String.class, PatroniKind::checkMembers)
                 .option("primary", String.class, url -> ValueChecks.url(url.trim(), SCHEMES, false))
                 .option("replicas", String.class, PatroniKind::checkMembers)
+                .range("expected_members", 1, Integer.MAX_VALUE)
+                .range("failover_hold_cycles", 1, Integer.MAX_VALUE)
+                .ordered("min_replicas_critical", "min_replicas_warning", Integer.class)
+                .ordered("lag_warning_bytes", "lag_critical_bytes", Integer.class)
                 .whole(() -> target(o))
                 .problems();
     }

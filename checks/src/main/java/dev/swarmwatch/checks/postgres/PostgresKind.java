@@ -70,6 +70,13 @@ public final class PostgresKind implements DeclaredKind {
                 .option("host", String.class, ValueChecks::host)
                 .option("port", Integer.class, ValueChecks::port)
                 .option("role", String.class, PostgresKind::checkRole)
+                .option("connect_timeout", Duration.class, d -> {
+                    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                        throw new IllegalArgumentException("expected at least 1s (the driver counts whole seconds)");
+                    }
+                })
+                .ordered("lag_warning_bytes", "lag_critical_bytes", Integer.class)
+                .ordered("lag_warning_seconds", "lag_critical_seconds", Integer.class)
                 .whole(() -> target(o))
                 .problems();
     }

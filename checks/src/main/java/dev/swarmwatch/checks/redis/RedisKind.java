@@ -73,6 +73,13 @@ public final class RedisKind implements DeclaredKind {
                 .option("tls", String.class, RedisKind::checkTls)
                 .option("role", String.class, role -> RedisRole.parse(role).orElseThrow(() ->
                         new IllegalArgumentException("expected master or replica, got \"" + role + "\"")))
+                .range("memory_warning_percent", 1, 100)
+                .range("memory_critical_percent", 1, 100)
+                .range("clients_warning", 1, Integer.MAX_VALUE)
+                .range("clients_critical", 1, Integer.MAX_VALUE)
+                .ordered("latency_warning", "latency_critical", Duration.class)
+                .ordered("memory_warning_percent", "memory_critical_percent", Integer.class)
+                .ordered("clients_warning", "clients_critical", Integer.class)
                 .whole(() -> target(o))
                 .problems();
     }

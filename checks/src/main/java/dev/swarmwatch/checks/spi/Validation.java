@@ -36,6 +36,35 @@ public final class Validation {
     }
 
     /**
+     * Two thresholds that must be in order ({@code low} at most {@code high}), given or by default;
+     * a problem of the target, since it is the pair that is wrong.
+     */
+    public <T extends Comparable<T>> Validation ordered(String low, String high, Class<T> type) {
+        Optional<T> a = options.find(low, type);
+        Optional<T> b = options.find(high, type);
+        boolean eachFine = problems.stream().noneMatch(p -> p.option().equals(low) || p.option().equals(high));
+        if (eachFine && a.isPresent() && b.isPresent() && a.get().compareTo(b.get()) > 0) {
+            problems.add(new OptionProblem(OptionProblem.TARGET, low + " (" + shown(a.get()) + ") is above "
+                    + high + " (" + shown(b.get()) + ")"));
+        }
+        return this;
+    }
+
+    /** A whole-number option that must lie in a range, given or by default. */
+    public Validation range(String name, int min, int max) {
+        return option(name, Integer.class, v -> {
+            if (v < min || v > max) {
+                throw new IllegalArgumentException("expected " + (max == Integer.MAX_VALUE ? "at least " + min
+                        : "from " + min + " to " + max) + ", got " + v);
+            }
+        });
+    }
+
+    private static String shown(Object value) {
+        return value instanceof java.time.Duration d ? Durations.format(d) : String.valueOf(value);
+    }
+
+    /**
      * Checks the options together (thresholds in order, say), by building what the probe will use;
      * only when each value was fine on its own, so one mistake is not reported twice.
      */
