@@ -1,6 +1,7 @@
 package dev.swarmwatch.agent.cli;
 
 import dev.swarmwatch.agent.config.AgentConfig;
+import dev.swarmwatch.agent.config.BoundedFile;
 import dev.swarmwatch.agent.config.ConfigException;
 import dev.swarmwatch.agent.daemon.Daemon;
 import dev.swarmwatch.agent.run.Agent;
@@ -42,9 +43,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     private static String readToken(Path file) {
         String token;
         try {
-            token = java.nio.file.Files.readString(file).strip();
+            token = BoundedFile.read(file, BoundedFile.SECRET_LIMIT).strip();
         } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("--bearer-token-file: cannot read " + file + ": " + e.getClass().getSimpleName());
+            throw new IllegalArgumentException("--bearer-token-file: cannot read " + file + ": " + BoundedFile.reason(e));
         }
         if (token.isEmpty() || token.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("--bearer-token-file: " + file + " must hold one token without spaces");

@@ -1,5 +1,7 @@
 package dev.swarmwatch.agent.config;
 
+import dev.swarmwatch.checks.swarm.HostRules;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +20,12 @@ import java.util.Optional;
  * @param checks        per kind: its kind-wide settings
  * @param services      per service name: its overrides
  * @param targets       per declared kind (http, postgres, ...): its targets, in file order
+ * @param discovery     what service labels may declare
  */
 public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Duration interval,
                           Duration checkTimeout, Map<String, KindSettings> checks,
-                          Map<String, ServiceSettings> services, Map<String, List<TargetSettings>> targets) {
+                          Map<String, ServiceSettings> services, Map<String, List<TargetSettings>> targets,
+                          Discovery discovery) {
 
     public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
@@ -35,25 +39,27 @@ public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Dura
         checks = Map.copyOf(checks);
         services = Map.copyOf(services);
         targets = Map.copyOf(targets);
+        Objects.requireNonNull(discovery, "discovery");
     }
 
     public static AgentConfig defaults() {
         return new AgentConfig(Optional.empty(), DEFAULT_ENGINE_TIMEOUT, DEFAULT_INTERVAL,
-                DEFAULT_CHECK_TIMEOUT, Map.of(), Map.of(), Map.of());
+                DEFAULT_CHECK_TIMEOUT, Map.of(), Map.of(), Map.of(),
+                Discovery.DEFAULT);
     }
 
     public AgentConfig withEngineHost(URI host) {
-        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets);
+        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets, discovery);
     }
 
     public AgentConfig withEngineTimeout(Duration timeout) {
-        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets);
+        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets, discovery);
     }
 
     public AgentConfig withTargets(String kind, List<TargetSettings> declared) {
         Map<String, List<TargetSettings>> all = new java.util.LinkedHashMap<>(targets);
         all.put(kind, declared);
-        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all);
+        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all, discovery);
     }
 
     /**
@@ -94,6 +100,25 @@ public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Dura
     public record ServiceSettings(boolean ignore, Map<String, KindSettings> checks) {
         public ServiceSettings {
             checks = Map.copyOf(checks);
+        }
+    }
+
+    /**
+     * Targets from service labels: which kinds read them, and which hosts they may point at.
+     *
+     * @param labels per declared kind: whether its {@code swarmwatch.<kind>.*} labels are read; absent kinds are
+     * @param hosts  the allow and deny rules every label-declared target's hosts must pass
+     */
+    public record Discovery(Map<String, Boolean> labels, HostRules hosts) {
+        public static final Discovery DEFAULT = new Discovery(Map.of(), HostRules.defaults());
+
+        public Discovery {
+            labels = Map.copyOf(labels);
+            Objects.requireNonNull(hosts, "hosts");
+        }
+
+        public boolean labels(String kind) {
+            return labels.getOrDefault(kind, true);
         }
     }
 }

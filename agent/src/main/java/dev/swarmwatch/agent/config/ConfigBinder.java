@@ -6,6 +6,7 @@ import dev.swarmwatch.agent.config.AgentConfig.TargetSettings;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.OptionType;
+import dev.swarmwatch.checks.spi.Options;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -33,7 +34,8 @@ final class ConfigBinder {
     private static final String ENABLED = "enabled";
     private static final String IGNORE = "ignore";
     private static final String TARGETS = "targets";
-    private static final List<String> TOP_KEYS = List.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES, TARGETS);
+    private static final String DISCOVERY = "discovery";
+    private static final List<String> TOP_KEYS = List.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES, TARGETS, DISCOVERY);
     private static final List<String> ENGINE_KEYS = List.of(HOST, TIMEOUT);
     private static final String HOST_EXPECTED = "unix:///absolute/path or tcp://host:port";
 
@@ -66,7 +68,9 @@ final class ConfigBinder {
         Map<String, ServiceSettings> services = doc.node(SERVICES).map(this::services).orElse(Map.of());
         Map<String, List<TargetSettings>> targets = doc.node(TARGETS)
                 .map(n -> new TargetBinder(kinds, checks, scalars).bind(n, TARGETS)).orElse(Map.of());
-        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets);
+        AgentConfig.Discovery discovery = doc.node(DISCOVERY)
+                .map(n -> new DiscoveryBinder(kinds, scalars).bind(n, DISCOVERY)).orElse(AgentConfig.Discovery.DEFAULT);
+        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets, discovery);
     }
 
     private Map<String, KindSettings> checks(YamlNode node) {
@@ -120,9 +124,17 @@ final class ConfigBinder {
         return Section.open(node, path, keys, keys, Section.expectedOneOf(keys), scalars).map(section -> {
             boolean enabled = typed(section, ENABLED, OptionType.BOOLEAN).map(Boolean.class::cast).orElse(true);
             Map<String, Object> options = new LinkedHashMap<>();
+            Map<String, Scalars.Text> written = new LinkedHashMap<>();
             for (OptionSpec spec : kind.options()) {
-                typed(section, spec.name(), spec.type()).ifPresent(value -> options.put(spec.name(), value));
+                section.scalar(spec.name(), spec.type().expected()).ifPresent(text ->
+                        scalars.parse(text, spec.type().expected(), spec.type()::parse).ifPresent(value -> {
+                            options.put(spec.name(), value);
+                            written.put(spec.name(), text);
+                        }));
             }
+            // Kind-wide values of declared kinds are checked here, once, not in every target that inherits them.
+            new ValueCheck(scalars.problems()).check(kind, Options.defaults(kind.options()).with(options), written,
+                    Set.of(), node.mark(), path, false);
             return new KindSettings(enabled, options);
         });
     }

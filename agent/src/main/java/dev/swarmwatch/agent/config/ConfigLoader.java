@@ -4,7 +4,6 @@ import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -38,7 +37,7 @@ public final class ConfigLoader {
         String name = file.toString();
         String text;
         try {
-            text = Files.readString(file);
+            text = BoundedFile.read(file, BoundedFile.CONFIG_LIMIT);
         } catch (IOException e) {
             throw new ConfigException(List.of(new ConfigProblem(name, 1, 1, ConfigProblem.DOCUMENT,
                     "cannot read " + name + ": " + Scalars.reason(e))));

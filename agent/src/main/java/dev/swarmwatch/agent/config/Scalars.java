@@ -6,13 +6,7 @@ import dev.swarmwatch.agent.config.YamlNode.Scalar;
 import dev.swarmwatch.agent.config.YamlNode.Sequence;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -76,7 +70,7 @@ final class Scalars {
             }
             Path file = baseDir == null ? Path.of(name.value()) : baseDir.resolve(name.value());
             try {
-                String content = Files.readString(file);
+                String content = BoundedFile.read(file, BoundedFile.SECRET_LIMIT);
                 // Secrets written with echo end in a newline that is no part of the value.
                 int end = content.length();
                 while (end > 0 && (content.charAt(end - 1) == '\n' || content.charAt(end - 1) == '\r')) {
@@ -109,15 +103,7 @@ final class Scalars {
         problems.add(s.mark(), path, "YAML aliases are not supported (*" + s.text() + ")");
     }
 
-    /** Why a file could not be read, without the noise (or content) of the exception's message. */
     static String reason(IOException e) {
-        String reason = switch (e) {
-            case NoSuchFileException x -> "no such file";
-            case AccessDeniedException x -> "permission denied";
-            case CharacterCodingException x -> "not UTF-8 text";
-            case FileSystemException x when x.getReason() != null -> x.getReason();
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
-        return reason.isEmpty() ? reason : reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
+        return BoundedFile.reason(e);
     }
 }

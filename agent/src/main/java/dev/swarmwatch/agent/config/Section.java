@@ -76,7 +76,10 @@ final class Section {
             String keyPath = Problems.child(path, key);
             Entry first = seen.putIfAbsent(key, entry);
             String base = key.endsWith(FILE_SUFFIX) ? key.substring(0, key.length() - FILE_SUFFIX.length()) : null;
-            if (first != null) {
+            if (key.isBlank()) {
+                // Nothing can be named by a blank key, and its path would read "checks." or "".
+                problems.add(entry.keyMark(), path, "blank key: every key needs a name");
+            } else if (first != null) {
                 problems.add(entry.keyMark(), keyPath, "duplicate key (first at line " + first.keyMark().line() + ")");
             } else if (keys == null || keys.contains(key)) {
                 known.put(key, entry);

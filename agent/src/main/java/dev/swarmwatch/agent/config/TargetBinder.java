@@ -7,6 +7,7 @@ import dev.swarmwatch.agent.config.YamlNode.Scalar;
 import dev.swarmwatch.agent.config.YamlNode.Sequence;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.Options;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -88,12 +89,16 @@ final class TargetBinder {
                 scalars.parse(text, "a target name", TargetBinder::name));
         String service = section.scalar(SERVICE, "a service name").map(Scalars.Text::value).orElse("");
         Map<String, Object> options = new LinkedHashMap<>();
+        Map<String, Scalars.Text> written = new HashMap<>();
         KindSettings wide = kindWide.getOrDefault(kind.name(), KindSettings.DEFAULT);
         boolean complete = true;
         for (OptionSpec spec : kind.options()) {
-            Optional<Object> value = section.scalar(spec.name(), spec.type().expected())
-                    .flatMap(text -> scalars.parse(text, spec.type().expected(), spec.type()::parse));
-            value.ifPresent(v -> options.put(spec.name(), v));
+            Optional<Scalars.Text> text = section.scalar(spec.name(), spec.type().expected());
+            Optional<Object> value = text.flatMap(t -> scalars.parse(t, spec.type().expected(), spec.type()::parse));
+            value.ifPresent(v -> {
+                options.put(spec.name(), v);
+                written.put(spec.name(), text.get());
+            });
             if (spec.required() && value.isEmpty() && !wide.options().containsKey(spec.name())
                     && section.node(spec.name()).isEmpty()) {
                 scalars.problems().add(node.mark(), Problems.child(path, spec.name()),
@@ -107,7 +112,12 @@ final class TargetBinder {
             }
             return Optional.empty();
         }
-        return complete ? Optional.of(new TargetSettings(name.get(), service, options)) : Optional.empty();
+        Options all = Options.defaults(kind.options()).with(wide.options()).with(options);
+        if (!complete || !new ValueCheck(scalars.problems())
+                .check(kind, all, written, wide.options().keySet(), node.mark(), path, true)) {
+            return Optional.empty();
+        }
+        return Optional.of(new TargetSettings(name.get(), service, options));
     }
 
     private static String name(String text) {

@@ -8,6 +8,7 @@ import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckTarget;
 import dev.swarmwatch.checks.spi.Options;
+import dev.swarmwatch.checks.swarm.LabelScreen;
 import dev.swarmwatch.checks.swarm.LabelTargets;
 import dev.swarmwatch.checks.swarm.SwarmSnapshot;
 import dev.swarmwatch.checks.swarm.SwarmSource;
@@ -64,17 +65,22 @@ final class KindOptions implements CheckKind.OptionsLookup {
     @Override
     public Future<List<CheckTarget>> targets(CheckContext context) {
         List<TargetSettings> configured = config.targets().getOrDefault(kind.name(), List.of());
-        return swarm.snapshot(context).map(snapshot -> {
+        AgentConfig.Discovery discovery = config.discovery();
+        return swarm.snapshot(context).compose(snapshot -> {
             Optional<SwarmSnapshot.Available> available = snapshot instanceof SwarmSnapshot.Available a
                     ? Optional.of(a) : Optional.empty();
             List<CheckTarget> targets = new ArrayList<>();
             for (TargetSettings t : configured) {
                 targets.add(LabelTargets.configured(t.name(), t.service(), cluster.with(t.options()), available));
             }
-            available.ifPresent(a -> LabelTargets.find(a, kind, cluster).stream()
-                    .filter(t -> !ignored(t.subject().name()))
-                    .forEach(targets::add));
-            return targets;
+            List<CheckTarget> labelled = available.filter(a -> discovery.labels(kind.name()))
+                    .map(a -> LabelTargets.find(a, kind, cluster).stream()
+                            .filter(t -> !ignored(t.subject().name())).toList())
+                    .orElse(List.of());
+            return LabelScreen.screened(context, kind, labelled, discovery.hosts()).map(screened -> {
+                targets.addAll(screened);
+                return targets;
+            });
         });
     }
 

@@ -1,6 +1,6 @@
 package dev.swarmwatch.agent.config;
 
-import dev.swarmwatch.checks.swarm.SwarmKinds;
+import dev.swarmwatch.agent.run.Agent;
 import dev.swarmwatch.checks.swarm.SwarmSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class BadConfigFixturesTest {
     private static final Map<String, String> ENVIRONMENT = Map.of("SWARMWATCH_TEST_SET", "20s");
 
-    private final ConfigLoader loader = new ConfigLoader(SwarmKinds.all(new SwarmSource(null)), ENVIRONMENT);
+    private final ConfigLoader loader = new ConfigLoader(Agent.kinds(new SwarmSource(null)), ENVIRONMENT);
 
     static Stream<String> fixtures() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(folder())) {
@@ -60,7 +60,26 @@ class BadConfigFixturesTest {
                 "unknown-option", "cluster-kind-per-service", "bad-duration", "bad-integer-negative",
                 "bad-integer-text", "bad-boolean", "bad-status", "sequence-for-mapping", "duplicate-key",
                 "unset-env-var", "both-value-and-file", "unreadable-file", "bad-engine-host-scheme",
-                "yaml-syntax-error", "several-problems");
+                "yaml-syntax-error", "several-problems",
+                // values checked when the config loads, not when a probe first runs
+                "http-url-file-scheme", "http-url-no-host", "http-url-port-out-of-range", "http-url-syntax",
+                "http-bad-regex", "http-bad-status-spec", "http-bad-method", "http-bad-header",
+                "redis-missing-ca-file", "redis-ca-file-not-a-certificate", "patroni-bad-member",
+                "postgres-port-out-of-range",
+                // overflow, limits and blank keys in an operator's words
+                "integer-overflow", "duration-overflow", "yaml-too-deep", "yaml-flow-too-deep", "blank-key",
+                // files that are no regular files
+                "secret-file-is-directory", "secret-file-is-device",
+                "discovery-bad-network", "discovery-unknown-kind");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void noExpectedMessageSpeaksJava(String name) throws Exception {
+        String expected = Files.readString(folder().resolve(name + ".expected")).replace(name + ".yml", "");
+
+        assertThat(expected).doesNotContainIgnoringCase("internal error").doesNotContain("For input string")
+                .doesNotContain("overflow").doesNotContain("null").doesNotContain("Exception");
     }
 
     private static Path folder() throws URISyntaxException {

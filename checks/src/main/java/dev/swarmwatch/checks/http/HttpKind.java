@@ -8,12 +8,17 @@ import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
+import dev.swarmwatch.checks.spi.OptionProblem;
+import dev.swarmwatch.checks.spi.Replica;
+import dev.swarmwatch.checks.spi.Validation;
+import dev.swarmwatch.checks.spi.ValueChecks;
 import io.vertx.core.Future;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -22,6 +27,8 @@ import java.util.regex.PatternSyntaxException;
  * ({@code {{slot}}}, {@code {{address}}}), so "1 of 3 replicas unhealthy" shows.
  */
 public final class HttpKind implements DeclaredKind {
+    private static final Set<String> SCHEMES = Set.of("http", "https");
+
     private final HttpProbe probe = new HttpProbe();
 
     @Override
@@ -85,6 +92,55 @@ public final class HttpKind implements DeclaredKind {
             HttpTarget one = http.withUrl(url.expand(replica));
             return new PlannedCheck(name(), target.subject(), deadline, ctx -> probe.probe(ctx, one), id, DeclaredKind.every(target));
         }).toList();
+    }
+
+    @Override
+    public List<OptionProblem> validate(Options o) {
+        return new Validation(o)
+                .option("url", String.class, HttpKind::checkUrl)
+                .option("method", String.class, m -> ValueChecks.token(m.trim(), "method"))
+                .option("headers", String.class, HttpKind::checkHeaders)
+                .option("authorization", String.class, v -> ValueChecks.headerValue(v, "the value"))
+                .option("expect_status", String.class, StatusSpec::parse)
+                .option("body_regex", String.class, ValueChecks::regex)
+                .option("json_pointer", String.class, HttpKind::checkPointer)
+                .ordered("latency_warning", "latency_critical", Duration.class)
+                .ordered("cert_critical_days", "cert_warning_days", Integer.class)
+                .whole(() -> target(o))
+                .problems();
+    }
+
+    @Override
+    public List<String> hosts(CheckTarget target) {
+        UrlTemplate url = new UrlTemplate(target.options().string("url"));
+        List<String> urls = url.perReplica()
+                ? target.replicas().stream().filter(r -> !url.needsAddress() || !r.address().isEmpty())
+                .map(url::expand).toList()
+                : List.of(url.text());
+        return ValueChecks.hosts(urls, SCHEMES);
+    }
+
+    /** A template is checked with a placeholder filled in, as the probe will see it. */
+    private static void checkUrl(String text) {
+        UrlTemplate template = new UrlTemplate(text);
+        ValueChecks.url(template.perReplica() ? template.expand(new Replica(1, "10.0.0.1", "node")) : text, SCHEMES, true);
+    }
+
+    private static void checkHeaders(String text) {
+        text.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(line -> {
+            int colon = line.indexOf(':');
+            if (colon < 1) {
+                throw new IllegalArgumentException("expected 'Name: value' per line, got a line without a name and a colon");
+            }
+            ValueChecks.token(line.substring(0, colon).strip(), "header name");
+            ValueChecks.headerValue(line.substring(colon + 1), "the value of header " + line.substring(0, colon).strip());
+        });
+    }
+
+    private static void checkPointer(String pointer) {
+        if (!pointer.isEmpty() && !pointer.startsWith("/")) {
+            throw new IllegalArgumentException("a JSON pointer starts with / (e.g. /status), or is empty for the whole body");
+        }
     }
 
     static HttpTarget target(Options o) {

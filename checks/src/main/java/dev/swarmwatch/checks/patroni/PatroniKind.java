@@ -12,6 +12,9 @@ import dev.swarmwatch.checks.spi.Remembering;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.swarmwatch.checks.spi.OptionProblem;
+import dev.swarmwatch.checks.spi.Validation;
+import dev.swarmwatch.checks.spi.ValueChecks;
 import io.vertx.core.Future;
 
 import java.net.URI;
@@ -22,6 +25,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * Patroni clusters through their REST API: check_patroni's checks in one result per cluster. A
@@ -31,6 +35,8 @@ import java.util.TreeMap;
  */
 public final class PatroniKind implements DeclaredKind, Remembering {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> SCHEMES = Set.of("http", "https");
+
     private Map<String, PatroniProbe> probes = new HashMap<>();
 
     @Override
@@ -117,6 +123,50 @@ public final class PatroniKind implements DeclaredKind, Remembering {
         });
         probes = restored;
         return true;
+    }
+
+    @Override
+    public List<OptionProblem> validate(Options o) {
+        return new Validation(o)
+                .option("members", String.class, PatroniKind::checkMembers)
+                .option("primary", String.class, url -> ValueChecks.url(url.trim(), SCHEMES, false))
+                .option("replicas", String.class, PatroniKind::checkMembers)
+                .range("expected_members", 1, Integer.MAX_VALUE)
+                .range("failover_hold_cycles", 1, Integer.MAX_VALUE)
+                .ordered("min_replicas_critical", "min_replicas_warning", Integer.class)
+                .ordered("lag_warning_bytes", "lag_critical_bytes", Integer.class)
+                .whole(() -> target(o))
+                .problems();
+    }
+
+    @Override
+    public List<String> hosts(CheckTarget target) {
+        Options o = target.options();
+        List<String> urls = new ArrayList<>(split(o.string("members")));
+        o.find("primary", String.class).map(String::trim).ifPresent(urls::add);
+        o.find("replicas", String.class).ifPresent(r -> urls.addAll(split(r)));
+        return ValueChecks.hosts(urls, SCHEMES);
+    }
+
+    private static void checkMembers(String text) {
+        List<String> urls = split(text);
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("expected member URLs, comma-separated, e.g. http://db1:8008,http://db2:8008");
+        }
+        for (int i = 0; i < urls.size(); i++) {
+            try {
+                URI url = ValueChecks.url(urls.get(i), SCHEMES, false);
+                if (url.getRawUserInfo() != null) {
+                    throw new IllegalArgumentException("credentials in a member URL are not supported");
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("member " + (i + 1) + " of " + urls.size() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private static List<String> split(String text) {
+        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     static PatroniTarget target(Options o) {

@@ -7,6 +7,9 @@ import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
+import dev.swarmwatch.checks.spi.OptionProblem;
+import dev.swarmwatch.checks.spi.Validation;
+import dev.swarmwatch.checks.spi.ValueChecks;
 
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +62,36 @@ public final class PostgresKind implements DeclaredKind {
         PostgresTarget pg = target(target.options());
         return List.of(new PlannedCheck(name(), target.subject(), DeclaredKind.deadline(target),
                 ctx -> probe.probe(ctx, pg), target.name(), DeclaredKind.every(target)));
+    }
+
+    @Override
+    public List<OptionProblem> validate(Options o) {
+        return new Validation(o)
+                .option("host", String.class, ValueChecks::host)
+                .option("port", Integer.class, ValueChecks::port)
+                .option("role", String.class, PostgresKind::checkRole)
+                .option("connect_timeout", Duration.class, d -> {
+                    if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+                        throw new IllegalArgumentException("expected at least 1s (the driver counts whole seconds)");
+                    }
+                })
+                .ordered("lag_warning_bytes", "lag_critical_bytes", Integer.class)
+                .ordered("lag_warning_seconds", "lag_critical_seconds", Integer.class)
+                .whole(() -> target(o))
+                .problems();
+    }
+
+    private static void checkRole(String role) {
+        try {
+            PostgresRole.parse(role);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected primary or standby, got \"" + role + "\"");
+        }
+    }
+
+    @Override
+    public List<String> hosts(CheckTarget target) {
+        return List.of(target.options().string("host").trim());
     }
 
     static PostgresTarget target(Options o) {

@@ -7,6 +7,9 @@ import dev.swarmwatch.checks.spi.MetricName;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
+import dev.swarmwatch.checks.spi.OptionProblem;
+import dev.swarmwatch.checks.spi.Validation;
+import dev.swarmwatch.checks.spi.ValueChecks;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,6 +63,39 @@ public final class RedisKind implements DeclaredKind {
         RedisTarget redis = target(target.options());
         return List.of(new PlannedCheck(name(), target.subject(), DeclaredKind.deadline(target),
                 ctx -> probe.probe(ctx, redis), target.name(), DeclaredKind.every(target)));
+    }
+
+    @Override
+    public List<OptionProblem> validate(Options o) {
+        return new Validation(o)
+                .option("host", String.class, ValueChecks::host)
+                .option("port", Integer.class, ValueChecks::port)
+                .option("tls", String.class, RedisKind::checkTls)
+                .option("role", String.class, role -> RedisRole.parse(role).orElseThrow(() ->
+                        new IllegalArgumentException("expected master or replica, got \"" + role + "\"")))
+                .range("memory_warning_percent", 1, 100)
+                .range("memory_critical_percent", 1, 100)
+                .range("clients_warning", 1, Integer.MAX_VALUE)
+                .range("clients_critical", 1, Integer.MAX_VALUE)
+                .ordered("latency_warning", "latency_critical", Duration.class)
+                .ordered("memory_warning_percent", "memory_critical_percent", Integer.class)
+                .ordered("clients_warning", "clients_critical", Integer.class)
+                .whole(() -> target(o))
+                .problems();
+    }
+
+    @Override
+    public List<String> hosts(CheckTarget target) {
+        return List.of(target.options().string("host").trim());
+    }
+
+    private static void checkTls(String choice) {
+        if (!List.of("off", "on", "insecure").contains(choice)) {
+            if (choice.isBlank()) {
+                throw new IllegalArgumentException("expected off, on, insecure or a CA certificate file");
+            }
+            ValueChecks.certificates(Path.of(choice));
+        }
     }
 
     static RedisTarget target(Options o) {

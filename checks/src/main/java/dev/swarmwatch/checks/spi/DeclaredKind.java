@@ -27,6 +27,24 @@ public interface DeclaredKind extends CheckKind {
      */
     List<PlannedCheck> checks(CheckTarget target);
 
+    /**
+     * Checks one target's values as soon as it is read, so that the config's {@code validate} and
+     * label discovery report a value that cannot work (a {@code file://} URL, port 70000, a regex
+     * that does not compile, a missing CA file) instead of a probe failing at its first run. The
+     * config binder reports each problem at the option's own line; a label target becomes UNKNOWN.
+     */
+    default List<OptionProblem> validate(Options options) {
+        return List.of();
+    }
+
+    /**
+     * The hosts a target would connect to, as written (names or addresses), for the rules that
+     * bound what a service label may point the agent at; empty when the kind contacts nothing.
+     */
+    default List<String> hosts(CheckTarget target) {
+        return List.of();
+    }
+
     @Override
     default boolean perService() {
         return false;

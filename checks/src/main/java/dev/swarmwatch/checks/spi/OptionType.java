@@ -1,5 +1,6 @@
 package dev.swarmwatch.checks.spi;
 
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -12,6 +13,9 @@ public enum OptionType {
     DURATION("a duration such as 500ms, 5s, 10m, 1h"),
     STRING("a string"),
     STATUS("one of ok, warning, critical, unknown");
+
+    /** The longest duration any option takes: a year, far beyond any timeout, window or interval. */
+    public static final Duration MAX_DURATION = Duration.ofDays(365);
 
     private static final Pattern DURATION_TEXT = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
@@ -40,6 +44,10 @@ public enum OptionType {
                 default -> throw invalid(text);
             };
             case INTEGER -> {
+                if (t.matches("\\d{11,}") || t.matches("\\d+") && Long.parseLong(t) > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException("expected a whole number of at most " + Integer.MAX_VALUE
+                            + ", got \"" + shown(t) + "\"");
+                }
                 try {
                     int value = Integer.parseInt(t);
                     if (value < 0) {
@@ -67,14 +75,20 @@ public enum OptionType {
         if (!m.matches()) {
             throw invalid(t);
         }
-        long n = Long.parseLong(m.group(1));
-        Duration d = switch (m.group(2)) {
-            case "ms" -> Duration.ofMillis(n);
-            case "s" -> Duration.ofSeconds(n);
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
+        long unitMillis = switch (m.group(2)) {
+            case "ms" -> 1L;
+            case "s" -> 1_000L;
+            case "m" -> 60_000L;
+            case "h" -> 3_600_000L;
+            default -> 86_400_000L;
         };
+        // Compared before multiplying, so that no number of any length overflows.
+        BigInteger millis = new BigInteger(m.group(1)).multiply(BigInteger.valueOf(unitMillis));
+        if (millis.compareTo(BigInteger.valueOf(MAX_DURATION.toMillis())) > 0) {
+            throw new IllegalArgumentException("expected a duration of at most " + MAX_DURATION.toDays()
+                    + "d, got \"" + shown(t) + "\"");
+        }
+        Duration d = Duration.ofMillis(millis.longValueExact());
         if (d.isZero()) {
             throw new IllegalArgumentException("expected a positive duration, got \"" + t + "\"");
         }
@@ -82,6 +96,11 @@ public enum OptionType {
     }
 
     private IllegalArgumentException invalid(String text) {
-        return new IllegalArgumentException("expected " + expected + ", got \"" + text + "\"");
+        return new IllegalArgumentException("expected " + expected + ", got \"" + shown(text) + "\"");
+    }
+
+    /** A rejected value as quoted in a message: one line, and not a megabyte of it. */
+    private static String shown(String text) {
+        return SafeText.line(text, 40);
     }
 }

@@ -40,6 +40,11 @@ public final class Options {
         return new Options(known, merged);
     }
 
+    /** Whether the kind declares an option of this name, given or not. */
+    public boolean declares(String name) {
+        return known.contains(name);
+    }
+
     public boolean has(String name) {
         return values.containsKey(name);
     }
