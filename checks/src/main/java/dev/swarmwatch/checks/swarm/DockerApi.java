@@ -28,13 +28,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>HTTP/1.1 is spoken directly over the JDK's {@code SocketChannel} (unix socket or TCP): its
  * close wakes a thread blocked in connect or read, which a per-read socket timeout cannot promise
- * for a whole call. The socket I/O runs on a named pool of {@value #IO_THREADS} platform threads,
- * one per endpoint of a snapshot: once a virtual thread parks on socket I/O the JDK keeps a poller
- * thread in epoll_wait, and HotSpot's exit waits up to 300 ms for threads in native code, 40% of a
- * one-shot report. Callers on virtual threads merely wait for the pool.
+ * for a whole call. The socket I/O runs on a named pool of {@value #IO_THREADS} platform threads:
+ * one per endpoint of a snapshot, and one for the /_ping a slow /info brings (queued behind four
+ * stuck calls, it could not tell a stuck Raft store from a stuck engine in time). Platform, not
+ * virtual: once a virtual thread parks on socket I/O the JDK keeps a poller thread in epoll_wait,
+ * and HotSpot's exit waits up to 300 ms for threads in native code, 40% of a one-shot report.
+ * Callers on virtual threads merely wait for the pool.
  */
 public final class DockerApi implements AutoCloseable {
-    static final int IO_THREADS = 4;
+    static final int IO_THREADS = 5;
 
     private final URI host;
     private final Duration timeout;

@@ -27,7 +27,7 @@ final class EngineConnection implements AutoCloseable {
     private final ByteBuffer buffer = ByteBuffer.allocate(16 * 1024).flip();
     private volatile Phase phase = Phase.CONNECTING;
     private volatile int status;
-    private long bodyBytes;
+    private volatile long bodyBytes;
 
     private EngineConnection(SocketChannel channel) {
         this.channel = channel;
@@ -35,17 +35,16 @@ final class EngineConnection implements AutoCloseable {
 
     /** An unconnected channel for the host, so it can be closed while it connects. */
     static EngineConnection forHost(URI host) throws IOException {
-        return new EngineConnection(SocketChannel.open(switch (host.getScheme()) {
-            case "unix" -> java.net.StandardProtocolFamily.UNIX;
-            default -> java.net.StandardProtocolFamily.INET;
-        }));
+        return new EngineConnection("unix".equals(host.getScheme())
+                ? SocketChannel.open(java.net.StandardProtocolFamily.UNIX)
+                : SocketChannel.open());
     }
 
     /** Connects, sends the request and reads the status line and headers. */
     Response get(URI host, String path) throws IOException {
         channel.connect(address(host));
         phase = Phase.WAITING;
-        String hostHeader = "unix".equals(host.getScheme()) ? "docker" : host.getHost() + ":" + host.getPort();
+        String hostHeader = "unix".equals(host.getScheme()) ? "docker" : host.getHost() + ":" + port(host);
         String request = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader
                 + "\r\nUser-Agent: swarmwatch\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
         ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
@@ -106,9 +105,13 @@ final class EngineConnection implements AutoCloseable {
     private static SocketAddress address(URI host) {
         return switch (host.getScheme()) {
             case "unix" -> UnixDomainSocketAddress.of(host.getPath());
-            case "tcp", "http" -> new InetSocketAddress(host.getHost(), host.getPort() < 0 ? 2375 : host.getPort());
+            case "tcp", "http" -> new InetSocketAddress(host.getHost(), port(host));
             default -> throw new IllegalArgumentException("unsupported engine URL scheme: " + host.getScheme());
         };
+    }
+
+    private static int port(URI host) {
+        return host.getPort() < 0 ? 2375 : host.getPort();
     }
 
     /** One CRLF-terminated head line; the whole head is bounded. */

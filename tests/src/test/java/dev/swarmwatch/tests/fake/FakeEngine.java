@@ -42,11 +42,12 @@ public final class FakeEngine implements AutoCloseable {
         HUGE_BODY,
         /** Announces a body of 1 GB (Content-Length) and starts sending it. */
         HUGE_DECLARED,
-        /** Answers /_ping; every other path never answers (a manager whose Raft store is stuck). */
+        /** Answers /_ping after {@link #PING_DELAY}; no other path ever answers (a manager whose Raft store is stuck). */
         RAFT_STUCK
     }
 
     public static final Duration DRIP = Duration.ofMillis(700);
+    public static final Duration PING_DELAY = Duration.ofMillis(300);
 
     private final ServerSocketChannel server;
     private final Path socket;
@@ -121,6 +122,8 @@ public final class FakeEngine implements AutoCloseable {
             case HEALTHY -> send(out, body);
             case RAFT_STUCK -> {
                 if (path.startsWith("/_ping")) {
+                    // A busy manager: the ping is answered, though not at once.
+                    Thread.sleep(PING_DELAY.toMillis());
                     send(out, body);
                 } else {
                     waitForHangUp(in);
