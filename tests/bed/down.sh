@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Stop the swarmwatch test bed and remove everything it made: the quorum swarm
-# (quorum.sh down), the sandbox dockerd (by recorded PID), mounts under $BED, the
+# (quorum.sh down), the freezable dockerd (freeze.sh down), the sandbox dockerd (by recorded PID), mounts under $BED, the
 # bridges swbed0/swbedgw0 and the daemons' state. Exits 0 even when nothing runs, so it
 # can be used from a trap. Usage: down.sh [--keep-state]  (keep $BED/data etc.)
 set -euo pipefail
@@ -18,6 +18,7 @@ for tech in redis patroni postgres; do
 done
 if [[ -d $BED ]]; then
   timed "quorum down" "$BED_SCRIPTS/quorum.sh" down || log "quorum.sh down reported an error (continuing)"
+  timed "freeze dockerd down" "$BED_SCRIPTS/freeze.sh" down || log "freeze.sh down reported an error (continuing)"
   timed "sandbox dockerd stop" pid_stop dockerd 30 || true
   reap_orphans dockerd "$BED/exec" || true
   umount_under "$BED" || true

@@ -3,6 +3,7 @@
 #   * a sandbox dockerd (own state in $BED, own bridge swbed0) as a single-node swarm
 #     with four known-state services labelled swarmwatch.bed=1,
 #   * the three-manager swarm of tests/bed/quorum.sh,
+#   * a dockerd of its own (single-node swarm) that tests may freeze (tests/bed/freeze.sh),
 # then PostgreSQL, Patroni and Redis (postgres.sh, patroni.sh, redis.sh), then write $BED/env.
 # Usage: tests/bed/up.sh [--no-quorum] [--swarm-only]
 set -euo pipefail
@@ -147,6 +148,7 @@ SWARMWATCH_BED_Q2_DOCKER_HOST=unix://$BED/q2/docker.sock
 SWARMWATCH_BED_Q3_DOCKER_HOST=unix://$BED/q3/docker.sock
 SWARMWATCH_BED_HEALTHY_URLS=http://127.0.1.1:18080/,http://127.0.1.2:18080/
 SWARMWATCH_BED_QUORUM_SCRIPT=$BED_SCRIPTS/quorum.sh
+SWARMWATCH_BED_FREEZE_DOCKER_HOST=unix://$BED/freeze/docker.sock
 ENV
   if ((with_quorum == 0)); then
     sed -i '/_Q[123]_DOCKER_HOST=/d' "$BED/env.tmp"
@@ -160,6 +162,7 @@ timed "sandbox swarm init" swarm_up
 timed "image import" image_up
 timed "services create" services_up
 timed "services reach known state" services_wait
+timed "freeze dockerd (single-node swarm)" "$BED_SCRIPTS/freeze.sh" up
 if ((with_quorum)); then
   timed "quorum swarm (3 managers)" "$BED_SCRIPTS/quorum.sh" up
 fi

@@ -37,7 +37,6 @@ public final class Agent implements AutoCloseable {
     private final List<CheckKind> enabledKinds;
 
     public Agent(AgentConfig config, URI engineHost, Clock clock) {
-        // The Docker client builds on a virtual thread: start it before Vert.x so the two overlap.
         this.docker = new DockerApi(engineHost, config.engineTimeout());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         this.virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("swarmwatch-io-", 0).factory());

@@ -18,7 +18,7 @@ public interface CheckContext {
     /** When the current cycle started; every check of a cycle judges windows against it. */
     Instant cycleStart();
 
-    /** Runs blocking work (JDBC, Jedis, docker-java) on a virtual thread; completes on the caller's context. */
+    /** Runs blocking work (JDBC, Jedis, the Docker API) on a virtual thread; completes on the caller's context. */
     <T> Future<T> blocking(Callable<T> work);
 
     /**

@@ -1,61 +1,65 @@
 package dev.swarmwatch.checks.swarm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import com.github.dockerjava.transport.DockerHttpClient;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.vertx.core.Context;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Docker Engine API as the Swarm checks use it: unversioned GETs (so engines from 20.10 to the
- * newest all answer with their own API), each bounded by a timeout, each counted. Blocking: call
- * it from a virtual thread, never the event loop.
+ * newest all answer with their own API), each counted, each with a total deadline of the engine
+ * timeout covering connect, request and the whole body, whatever the engine does (silence, a stall
+ * after the headers, a slow drip, a huge body). A call past its deadline fails with a
+ * {@link DockerApiException.Timeout} and its connection is closed, which frees the pool thread at
+ * once; every call has a connection of its own, so the next cycle starts on fresh ones. Bodies are
+ * parsed as they arrive and capped (see {@link Bounded}).
  *
- * <p>The socket I/O itself runs on a named pool of {@value #IO_THREADS} platform threads, one per
- * endpoint of a snapshot. Once a virtual thread parks on socket I/O the JDK keeps a poller thread
- * in epoll_wait, and HotSpot's exit waits up to 300 ms for threads in native code: 40% of a
- * one-shot report. Callers on virtual threads merely wait for the pool.
+ * <p>HTTP/1.1 is spoken directly over the JDK's {@code SocketChannel} (unix socket or TCP): its
+ * close wakes a thread blocked in connect or read, which a per-read socket timeout cannot promise
+ * for a whole call. The socket I/O runs on a named pool of {@value #IO_THREADS} platform threads:
+ * one per endpoint of a snapshot, and one for the /_ping a slow /info brings (queued behind four
+ * stuck calls, it could not tell a stuck Raft store from a stuck engine in time). Platform, not
+ * virtual: once a virtual thread parks on socket I/O the JDK keeps a poller thread in epoll_wait,
+ * and HotSpot's exit waits up to 300 ms for threads in native code, 40% of a one-shot report.
+ * Callers on virtual threads merely wait for the pool.
  */
 public final class DockerApi implements AutoCloseable {
+    static final int IO_THREADS = 5;
+
     private final URI host;
     private final Duration timeout;
-    static final int IO_THREADS = 4;
-
-    private final CompletableFuture<Client> client;
+    private final JsonFactory json;
     private final ExecutorService io;
+    private final ScheduledThreadPoolExecutor deadlines;
+    private final Set<EngineCall<?>> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong calls = new AtomicLong();
 
-    private record Client(DockerHttpClient http, ObjectMapper json) {
-    }
-
-    /**
-     * Starts building the HTTP client (httpclient5 sets up a TLS context even for a socket) and
-     * the JSON mapper on a virtual thread, so a one-shot report pays for them while Vert.x starts.
-     */
     public DockerApi(URI host, Duration timeout) {
         this.host = host;
         this.timeout = timeout;
-        this.client = CompletableFuture.supplyAsync(() -> new Client(
-                new ApacheDockerHttpClient.Builder()
-                        .dockerHost(host)
-                        .maxConnections(8)
-                        .connectionTimeout(timeout)
-                        .responseTimeout(timeout)
-                        .build(),
-                new ObjectMapper()), task -> Thread.ofVirtual().name("docker-client-init").start(task));
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Bounded.MAX_TOKEN_CHARS)
+                        .maxNameLength(Bounded.MAX_TOKEN_CHARS)
+                        .maxNestingDepth(100)
+                        .build())
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .build();
         this.io = Executors.newFixedThreadPool(IO_THREADS, Thread.ofPlatform().name("docker-api-", 0).daemon().factory());
+        this.deadlines = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("docker-api-deadline").daemon().factory());
+        this.deadlines.setRemoveOnCancelPolicy(true);
     }
 
     public URI host() {
@@ -71,14 +75,33 @@ public final class DockerApi implements AutoCloseable {
         return calls.get();
     }
 
-    /** GET a path such as {@code /info}; the parsed JSON body of a 2xx answer, or a {@link DockerApiException}. */
-    public JsonNode get(String path) {
-        return await(getAsync(path), path);
+    /** Starts a GET whose 2xx JSON body {@code reader} turns into a value; {@link #await} it. */
+    <T> CompletableFuture<T> getAsync(String path, EngineCall.BodyReader<T> reader) {
+        return start(path, timeout, reader);
     }
 
-    /** Starts a GET on the I/O pool; {@link #await} it from a thread that may block. */
-    public CompletableFuture<JsonNode> getAsync(String path) {
-        return CompletableFuture.supplyAsync(() -> fetch(path), io);
+    /**
+     * Starts a GET /_ping with its own deadline: true when the engine answers 200 in time. It
+     * never touches the swarm's control plane, so it tells a stuck Raft store from a stuck engine.
+     */
+    CompletableFuture<Boolean> pingAsync(Duration deadline) {
+        return start("/_ping", deadline, body -> {
+            // The body is "OK", not JSON: reaching it is the answer.
+            return Boolean.TRUE;
+        }).exceptionally(e -> Boolean.FALSE);
+    }
+
+    private <T> CompletableFuture<T> start(String path, Duration deadline, EngineCall.BodyReader<T> reader) {
+        calls.incrementAndGet();
+        EngineCall<T> call = new EngineCall<>(host, path, deadline, json, reader);
+        open.add(call);
+        ScheduledFuture<?> timer = deadlines.schedule(call::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
+        call.result.whenComplete((value, error) -> {
+            timer.cancel(false);
+            open.remove(call);
+        });
+        io.execute(call);
+        return call.result;
     }
 
     /** Waits for a call; rethrows its {@link DockerApiException} as it was thrown. */
@@ -100,95 +123,11 @@ public final class DockerApi implements AutoCloseable {
         }
     }
 
-    private JsonNode fetch(String path) {
-        Client c = client.join();
-        calls.incrementAndGet();
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET)
-                .path(path)
-                .build();
-        try (DockerHttpClient.Response response = c.http().execute(request);
-             InputStream body = response.getBody()) {
-            int status = response.getStatusCode();
-            if (status / 100 != 2) {
-                throw new DockerApiException.ErrorAnswer(path, status, errorMessage(c.json(), body));
-            }
-            return c.json().readTree(body);
-        } catch (DockerApiException e) {
-            throw e;
-        } catch (RuntimeException | IOException e) {
-            throw classify(path, e);
-        }
-    }
-
-    /** GET /_ping: true when the engine answers at all. It never touches the swarm's control plane. */
-    public boolean ping() {
-        return await(CompletableFuture.supplyAsync(this::fetchPing, io), "/_ping");
-    }
-
-    private boolean fetchPing() {
-        Client c = client.join();
-        calls.incrementAndGet();
-        DockerHttpClient.Request request = DockerHttpClient.Request.builder()
-                .method(DockerHttpClient.Request.Method.GET).path("/_ping").build();
-        try (DockerHttpClient.Response response = c.http().execute(request)) {
-            return response.getStatusCode() == 200;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private RuntimeException classify(String path, Exception e) {
-        Throwable cause = e;
-        // docker-java wraps IOExceptions in RuntimeException; look at the root.
-        while (cause.getCause() != null && cause.getCause() != cause
-                && (cause instanceof RuntimeException || cause instanceof IOException)) {
-            if (cause instanceof InterruptedIOException) {
-                break;
-            }
-            cause = cause.getCause();
-        }
-        if (cause instanceof InterruptedIOException || hasTimeout(e)) {
-            return new DockerApiException.Timeout(path, timeout);
-        }
-        return new DockerApiException.Unreachable(path, host, rootMessage(e));
-    }
-
-    private static boolean hasTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InterruptedIOException
-                    || (t.getMessage() != null && t.getMessage().toLowerCase().contains("timed out"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
-    }
-
-    private static String errorMessage(ObjectMapper json, InputStream body) throws IOException {
-        String text = new String(body.readNBytes(4096), StandardCharsets.UTF_8);
-        try {
-            JsonNode node = json.readTree(text);
-            if (node != null && node.hasNonNull("message")) {
-                return node.get("message").asText();
-            }
-        } catch (IOException notJson) {
-            // The engine answers errors as {"message": ...}; anything else is shown as it came.
-        }
-        return text.strip();
-    }
-
+    /** Abandons every call still open, closing its connection, and stops the pool. */
     @Override
-    public void close() throws IOException {
+    public void close() {
+        open.forEach(EngineCall::abandon);
+        deadlines.shutdownNow();
         io.shutdownNow();
-        client.join().http().close();
     }
 }

@@ -5,7 +5,7 @@ import dev.swarmwatch.checks.spi.Durations;
 import java.net.URI;
 import java.time.Duration;
 
-/** Why a Docker API call gave no usable answer; the three cases are told apart for quorum reasoning. */
+/** Why a Docker API call gave no usable answer; the cases are told apart for quorum reasoning. */
 public sealed class DockerApiException extends RuntimeException {
 
     DockerApiException(String message) {
@@ -19,10 +19,40 @@ public sealed class DockerApiException extends RuntimeException {
         }
     }
 
-    /** The engine took the call but did not answer in time. */
+    /**
+     * The call's deadline passed before the answer was complete; the connection was closed.
+     * {@link #answerStarted()} tells an engine that said nothing from one that began to answer.
+     */
     public static final class Timeout extends DockerApiException {
-        Timeout(String path, Duration timeout) {
-            super("GET " + path + " got no answer within " + Durations.format(timeout));
+        private final String path;
+        private final String progress;
+        private final boolean answerStarted;
+
+        Timeout(String path, Duration timeout, String progress, boolean answerStarted) {
+            super("GET " + path + " got no complete answer within " + Durations.format(timeout) + " (" + progress + ")");
+            this.path = path;
+            this.progress = progress;
+            this.answerStarted = answerStarted;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        /** How far the call got: "connected, nothing received", "status 200, then 12 body bytes". */
+        public String progress() {
+            return progress;
+        }
+
+        public boolean answerStarted() {
+            return answerStarted;
+        }
+    }
+
+    /** The engine answered, but not usably: cut off, over swarmwatch's caps, not HTTP or JSON. */
+    public static final class BadAnswer extends DockerApiException {
+        BadAnswer(String path, String reason) {
+            super("GET " + path + ": " + reason);
         }
     }
 

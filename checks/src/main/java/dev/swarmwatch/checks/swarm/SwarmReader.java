@@ -1,21 +1,29 @@
 package dev.swarmwatch.checks.swarm;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.swarmwatch.checks.spi.Durations;
 import dev.swarmwatch.checks.swarm.SwarmSnapshot.Problem;
 import dev.swarmwatch.checks.swarm.SwarmSnapshot.Unavailable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads one {@link SwarmSnapshot} with a fixed number of API calls, whatever the number of
  * services: {@code /info}, {@code /nodes}, {@code /services?status=true} and {@code /tasks}, all
- * four at once (the engine's /info is often the slowest); /info is judged first. Turns every way a read can fail into an {@link Unavailable} with its
- * {@link Problem}; lost quorum is recognised from the engine's words and from calls that time out.
+ * four at once (the engine's /info is often the slowest); /info is judged first. Every call ends
+ * within the engine timeout, so a read does too. Turns every way a read can fail into an
+ * {@link Unavailable} with its {@link Problem}: unreachable (no socket, refused), not answering
+ * (nothing, or not all of it, within the deadline: frozen, hung, dripping; or an answer cut off,
+ * over the caps or not JSON), and lost quorum, recognised from the engine's words and from calls
+ * that get no answer at all while the engine answers /_ping.
  * Blocking: runs on a virtual thread.
  */
 public final class SwarmReader {
@@ -33,23 +41,27 @@ public final class SwarmReader {
     }
 
     public SwarmSnapshot read() {
-        CompletableFuture<JsonNode> infoCall = api.getAsync("/info");
-        CompletableFuture<JsonNode> nodes = api.getAsync("/nodes");
-        CompletableFuture<JsonNode> services = api.getAsync("/services?status=true");
-        CompletableFuture<JsonNode> tasks = api.getAsync("/tasks");
+        CompletableFuture<EngineInfo> infoCall = api.getAsync("/info", SwarmJson::info);
+        CompletableFuture<List<SwarmNode>> nodes = api.getAsync("/nodes", SwarmJson::nodes);
+        CompletableFuture<List<SwarmService>> services = api.getAsync("/services?status=true", SwarmJson::services);
+        CompletableFuture<List<SwarmTask>> tasks = api.getAsync("/tasks", SwarmJson::tasks);
+        CompletableFuture<Boolean> ping = pingIfSlow(infoCall);
         EngineInfo info;
         try {
-            info = SwarmJson.info(api.await(infoCall, "/info"));
+            info = api.await(infoCall, "/info");
         } catch (DockerApiException.Unreachable e) {
             return new Unavailable(Problem.ENGINE_UNREACHABLE, unreachableMessage(e), null);
         } catch (DockerApiException.Timeout e) {
+            boolean pings = api.await(ping, "/_ping");
             // /info waits on the swarm's raft store while managers fight for a leader; /_ping does not.
-            if (api.ping()) {
+            if (pings && !e.answerStarted()) {
                 return new Unavailable(Problem.QUORUM_LOST, "swarm quorum lost: no leader: the engine answers /_ping"
                         + " but its swarm state does not (" + e.getMessage() + ")", null);
             }
-            return new Unavailable(Problem.ENGINE_NOT_ANSWERING,
-                    "Docker engine at " + api.host() + " accepted the connection but " + e.getMessage(), null);
+            return new Unavailable(Problem.ENGINE_NOT_ANSWERING, notAnswering(e)
+                    + (pings ? " (it answers /_ping)" : "; GET /_ping got no answer either"), null);
+        } catch (DockerApiException.BadAnswer e) {
+            return new Unavailable(Problem.ENGINE_NOT_ANSWERING, unusable(e), null);
         } catch (DockerApiException.ErrorAnswer e) {
             return new Unavailable(Problem.API_ERROR, "Docker engine error: " + e.getMessage(), null);
         }
@@ -60,13 +72,41 @@ public final class SwarmReader {
         }
         try {
             return new SwarmSnapshot.Available(info,
-                    SwarmJson.nodes(api.await(nodes, "/nodes")),
-                    SwarmJson.services(api.await(services, "/services")),
-                    SwarmJson.tasks(api.await(tasks, "/tasks")),
+                    api.await(nodes, "/nodes"),
+                    api.await(services, "/services"),
+                    api.await(tasks, "/tasks"),
                     clock.instant());
         } catch (DockerApiException e) {
             return judgeListFailure(info, e);
         }
+    }
+
+    /**
+     * Asks /_ping when /info is slow (no answer within half the engine timeout), with the other half
+     * as its deadline: by the time /info's deadline passes, it is known whether the engine itself
+     * answers. A healthy read makes no extra call.
+     */
+    private CompletableFuture<Boolean> pingIfSlow(CompletableFuture<EngineInfo> info) {
+        Duration half = api.timeout().dividedBy(2);
+        try {
+            info.get(half.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException slow) {
+            return api.pingAsync(api.timeout().minus(half));
+        } catch (ExecutionException failed) {
+            // Judged below, from the call itself.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return CompletableFuture.completedFuture(Boolean.FALSE);
+    }
+
+    private String notAnswering(DockerApiException.Timeout e) {
+        return "Docker engine not answering within " + Durations.format(api.timeout()) + " at " + api.host()
+                + ": GET " + e.path() + ": " + e.progress();
+    }
+
+    private String unusable(DockerApiException.BadAnswer e) {
+        return "Docker engine answer unusable at " + api.host() + ": " + e.getMessage();
     }
 
     private String unreachableMessage(DockerApiException.Unreachable e) {
@@ -98,6 +138,12 @@ public final class SwarmReader {
     }
 
     private Unavailable judgeListFailure(EngineInfo info, DockerApiException cause) {
+        if (cause instanceof DockerApiException.Timeout timeout && timeout.answerStarted()) {
+            return new Unavailable(Problem.ENGINE_NOT_ANSWERING, notAnswering(timeout), info);
+        }
+        if (cause instanceof DockerApiException.BadAnswer bad) {
+            return new Unavailable(Problem.ENGINE_NOT_ANSWERING, unusable(bad), info);
+        }
         if (cause instanceof DockerApiException.Timeout timeout) {
             return new Unavailable(Problem.QUORUM_LOST, quorumLostMessage(info,
                     "manager calls time out (" + timeout.getMessage() + ")"), info);

@@ -47,7 +47,10 @@ public sealed interface SwarmSnapshot {
     enum Problem {
         /** No connection to the engine at all. */
         ENGINE_UNREACHABLE,
-        /** The engine accepted the connection but /info did not answer in time. */
+        /**
+         * The engine took the connection but gave no complete, usable answer within the engine
+         * timeout: frozen, hung, dripping, an answer cut off, over swarmwatch's caps or not JSON.
+         */
         ENGINE_NOT_ANSWERING,
         /** The engine is not part of a swarm (inactive, pending or error state). */
         SWARM_INACTIVE,
