@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ReceiverWorker {
     private static final System.Logger LOG = System.getLogger("dev.swarmwatch.alerts.outbox");
 
+    private static final long RATE_MARGIN_NANOS = 50_000_000L;
+
     enum Phase { IDLE, WAITING, BUSY }
 
     private final String receiver;
@@ -127,7 +129,8 @@ final class ReceiverWorker {
         Instant due = entry.nextAttempt();
         double rate = notifier.ratePerSecond();
         if (rate > 0 && lastSend != Instant.MIN) {
-            Instant allowed = lastSend.plusNanos((long) (1_000_000_000L / rate));
+            // A margin so that network jitter cannot make two requests arrive closer than the rate allows.
+            Instant allowed = lastSend.plusNanos((long) (1_000_000_000L / rate) + RATE_MARGIN_NANOS);
             if (allowed.isAfter(due)) {
                 due = allowed;
             }
@@ -177,7 +180,10 @@ final class ReceiverWorker {
         Future<Delivery> sent;
         try {
             sent = notifier.send(n);
-        } catch (RuntimeException e) {
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            // A notifier's bug must not wedge the receiver's worker: the row stays pending and is retried.
             sent = Future.failedFuture(e);
         }
         sent.onComplete(ar -> {
@@ -211,7 +217,9 @@ final class ReceiverWorker {
             Object[] args = new Object[2 + detail.length];
             args[0] = receiver;
             args[1] = id;
-            System.arraycopy(detail, 0, args, 2, detail.length);
+            for (int i = 0; i < detail.length; i++) {
+                args[2 + i] = String.valueOf(detail[i]);    // no locale grouping in numbers of a log line
+            }
             LOG.log(outcome.equals(ReceiverStats.DELIVERED) ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
                     logLine, args);
             // Whatever the store said, look again: a failed mark leaves the row pending, never lost.
@@ -266,7 +274,7 @@ final class ReceiverWorker {
             return;
         }
         if (until != null) {
-            long ms = Math.max(1, Duration.between(clock.instant(), until).toMillis());
+            long ms = Math.max(1, (Duration.between(clock.instant(), until).toNanos() + 999_999) / 1_000_000);
             timer = context.owner().setTimer(ms, id -> {
                 timer = -1;
                 wake();
