@@ -147,6 +147,8 @@ final class ReceiverWorker {
         int attempts = entry.attempts() + 1;
         Notification n = entry.notification();
         send(n, now).onComplete(ar -> {
+            // The rate counts from the answer: the request surely arrived before it, however slow it was to leave.
+            lastSend = clock.instant();
             Delivery d = ar.succeeded() ? ar.result()
                     : new Delivery.Retry(Optional.empty(), "notifier error: " + SafeText.line(String.valueOf(ar.cause()), 200));
             switch (d) {
