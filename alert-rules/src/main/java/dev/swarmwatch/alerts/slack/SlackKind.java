@@ -125,7 +125,7 @@ public final class SlackKind implements NotifierKind {
         });
         String text = "[" + n.status().name() + ":" + (n.status() == AlertStatus.FIRING ? firing : alerts.size()) + "] "
                 + headline(alerts.getFirst()) + (alerts.size() > 1 ? " and " + (alerts.size() - 1) + " more" : "");
-        return new JsonObject().put("text", cut(text, TEXT_MAX)).put("blocks", blocks);
+        return new JsonObject().put("text", cut(escape(text), TEXT_MAX)).put("blocks", blocks);
     }
 
     private static JsonArray fields(Notification n, long firing) {
