@@ -30,6 +30,8 @@ import java.util.random.RandomGenerator;
  * row leaves the outbox only as delivered or undeliverable.
  */
 public final class Outbox {
+    private static final Duration PRUNE_EVERY = Duration.ofHours(6);
+
     private final Vertx vertx;
     private final AlertStore store;
     private final OutboxPolicy policy;
@@ -59,6 +61,8 @@ public final class Outbox {
         Promise<Void> started = Promise.promise();
         context.runOnContext(v -> {
             workers.values().forEach(ReceiverWorker::wake);
+            store.prune();
+            timers.add(vertx.setPeriodic(PRUNE_EVERY.toMillis(), id -> store.prune()));
             timers.add(vertx.setPeriodic(policy.poll().toMillis(), id -> workers.values().forEach(ReceiverWorker::wake)));
             workers.values().stream().filter(w -> w.notifier().resend().isPresent()).forEach(w -> {
                 long every = w.notifier().resend().get().every().toMillis();

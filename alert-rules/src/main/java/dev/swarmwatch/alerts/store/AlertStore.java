@@ -249,7 +249,15 @@ public final class AlertStore implements AutoCloseable {
         try {
             c.rollback();
         } catch (SQLException e) {
-            disconnect();   // a connection that cannot roll back is reopened on the next call
+            // SQLite rolls back by itself on SQLITE_FULL and friends, and the driver then has no
+            // transaction to roll back and none begun: start one afresh. The connection stays open,
+            // as reopening needs the -wal and -shm files, which a full disk may refuse.
+            try {
+                c.setAutoCommit(true);
+                c.setAutoCommit(false);
+            } catch (SQLException again) {
+                disconnect();
+            }
         }
     }
 

@@ -55,10 +55,20 @@ final class StoreSql {
                 }
             }
             c.setAutoCommit(false);
-            for (String ddl : SCHEMA) {
-                s.execute(ddl);
+            // Only a new file is written to here: a store on a full disk must still open and be read.
+            int version;
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                version = rs.next() ? rs.getInt(1) : 0;
             }
-            s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+            if (version > SCHEMA_VERSION) {
+                throw new SQLException("written by a newer swarmwatch (schema " + version + ", this one knows " + SCHEMA_VERSION + ")");
+            }
+            if (version != SCHEMA_VERSION) {
+                for (String ddl : SCHEMA) {
+                    s.execute(ddl);
+                }
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+            }
             c.commit();
         }
     }
