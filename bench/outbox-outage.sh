@@ -11,8 +11,8 @@ DOWN=${1:-300}
 N=${2:-20}
 out=$repo/bench/results
 mkdir -p "$out"
-mvn -B -ntp -q -o install -DskipTests
-mvn -B -ntp -q -o -pl tests test-compile dependency:build-classpath -Dmdep.outputFile="$out/.outage-cp"
+# One reactor build: this checkout's modules, not whatever ~/.m2 holds.
+mvn -B -ntp -q -o -pl tests -am test-compile dependency:build-classpath -Dmdep.outputFile="$out/.outage-cp"
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 "$java" -cp "tests/target/test-classes:$(cat "$out/.outage-cp")" dev.swarmwatch.tests.alerts.OutageBench "$DOWN" "$N" \
   </dev/null | tee "$out/outbox-outage.txt"

@@ -192,6 +192,40 @@ class OutboxTest {
     }
 
     @Test
+    void whatAnAlertmanagerTookIsResentOnItsScheduleAndAResolvedAlertOnlyForItsWindow() throws Exception {
+        try (Receiver r = new Receiver(); Delivering d = new Delivering(tmp)) {
+            Notifier am = d.notifier(new dev.swarmwatch.alerts.alertmanager.AlertmanagerKind(), "am", Map.of("urls", r.url("")));
+            Notifier quick = new Notifier() {     // Alertmanager's schedule (1 min, 5 min) shrunk to fit a test
+                @Override
+                public io.vertx.core.Future<dev.swarmwatch.alerts.notify.Delivery> send(Notification n) {
+                    return am.send(n);
+                }
+
+                @Override
+                public java.util.Optional<Resend> resend() {
+                    return java.util.Optional.of(new Resend(Duration.ofMillis(400), Duration.ofSeconds(1)));
+                }
+            };
+            Outbox outbox = d.outbox(Map.of("am", quick), FAST);
+            outbox.start();
+            Instant t = now().minusSeconds(60);
+            outbox.commit("{}", List.of(Alerts.one("fire", "am", Alerts.firing("web", t), now())));
+            await(() -> r.requests().size() >= 4, Duration.ofSeconds(10));
+            assertThat(r.requests()).allSatisfy(q -> assertThat(q.text()).contains("\"service\":\"web\""));
+            assertThat(outbox.stats().receivers().get("am").outcome(ReceiverStats.RESENT)).isGreaterThanOrEqualTo(2);
+
+            Instant ended = now();
+            outbox.commit("{}", List.of(Alerts.one("resolve", "am", Alerts.resolved("web", t, ended), now())));
+            await(() -> outbox.stats().receivers().get("am").outcome(ReceiverStats.DELIVERED) == 2, Duration.ofSeconds(5));
+            Thread.sleep(1500);     // past endsAt + 1 s: the resolved alert is no longer re-sent
+            int settled = r.requests().size();
+            assertThat(r.requests().getLast().text()).contains("\"endsAt\":\"" + ended + "\"");
+            Thread.sleep(1200);
+            assertThat(r.requests()).hasSize(settled);
+        }
+    }
+
+    @Test
     void slackGetsAtMostOneMessageASecond() throws Exception {
         try (Receiver r = new Receiver(); Delivering d = new Delivering(tmp)) {
             Notifier slack = d.notifier(new SlackKind(), "chat", Map.of("url", r.url("/services/T/B/X")));
