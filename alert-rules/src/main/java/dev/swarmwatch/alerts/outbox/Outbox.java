@@ -30,7 +30,8 @@ import java.util.random.RandomGenerator;
  * row leaves the outbox only as delivered or undeliverable.
  */
 public final class Outbox {
-    private static final Duration PRUNE_EVERY = Duration.ofHours(6);
+    private static final Duration PRUNE_EVERY = Duration.ofHours(1);
+    private static final System.Logger LOG = System.getLogger("dev.swarmwatch.alerts.outbox");
 
     private final Vertx vertx;
     private final AlertStore store;
@@ -61,8 +62,8 @@ public final class Outbox {
         Promise<Void> started = Promise.promise();
         context.runOnContext(v -> {
             workers.values().forEach(ReceiverWorker::wake);
-            store.prune();
-            timers.add(vertx.setPeriodic(PRUNE_EVERY.toMillis(), id -> store.prune()));
+            housekeeping();
+            timers.add(vertx.setPeriodic(PRUNE_EVERY.toMillis(), id -> housekeeping()));
             timers.add(vertx.setPeriodic(policy.poll().toMillis(), id -> workers.values().forEach(ReceiverWorker::wake)));
             workers.values().stream().filter(w -> w.notifier().resend().isPresent()).forEach(w -> {
                 long every = w.notifier().resend().get().every().toMillis();
@@ -151,6 +152,24 @@ public final class Outbox {
     /** The notifications given up on, newest first, for {@code swarmwatch alerts}. */
     public Future<List<OutboxEntry>> undeliverable(int limit) {
         return Future.fromCompletionStage(store.outbox(OutboxState.UNDELIVERABLE, limit), context);
+    }
+
+    // Old settled rows go; rows of receivers no longer configured are kept (and shown) until their
+    // maximum age, then marked undeliverable like any other: never dropped in silence.
+    private void housekeeping() {
+        store.prune();
+        Future.fromCompletionStage(store.summary(), context).compose(all -> {
+            List<Future<Integer>> abandoned = new ArrayList<>();
+            all.forEach((name, r) -> {
+                if (!workers.containsKey(name) && r.pending() > 0) {
+                    LOG.log(System.Logger.Level.WARNING, "receiver={0} pending={1} outcome=unconfigured: kept until their maximum age",
+                            name, String.valueOf(r.pending()));
+                    abandoned.add(Future.fromCompletionStage(store.abandon(name, clock.instant().minus(policy.maxAge()),
+                            "receiver " + name + " is no longer configured"), context));
+                }
+            });
+            return Future.join(abandoned);
+        }).onComplete(ar -> changed());
     }
 
     private Optional<Notification> resendOf(String receiver, List<Alert> alerts) {

@@ -123,6 +123,11 @@ public final class AlertStore implements AutoCloseable {
         });
     }
 
+    /** Gives up on a receiver's pending rows committed before {@code before} (a receiver no longer configured). */
+    public CompletableFuture<Integer> abandon(String receiver, Instant before, String reason) {
+        return run(c -> StoreSql.abandon(c, receiver, before, reason, clock.instant()));
+    }
+
     /** Pending and undeliverable counts per receiver that has any rows. */
     public CompletableFuture<Map<String, ReceiverSummary>> summary() {
         return run(StoreSql::summary);

@@ -145,6 +145,15 @@ final class StoreSql {
         }
     }
 
+    /** Gives up on a receiver's pending rows committed before {@code before}; how many. */
+    static int abandon(Connection c, String receiver, Instant before, String reason, Instant now) throws SQLException {
+        List<OutboxEntry> rows = entries(c, "WHERE receiver = ? AND state = 'pending' AND created < ?", receiver, before.toEpochMilli());
+        for (OutboxEntry e : rows) {
+            settle(c, receiver, e.id(), OutboxState.UNDELIVERABLE, e.attempts(), now, Optional.of(reason), now, "undeliverable");
+        }
+        return rows.size();
+    }
+
     static Map<String, ReceiverSummary> summary(Connection c) throws SQLException {
         Map<String, ReceiverSummary> out = new LinkedHashMap<>();
         try (PreparedStatement p = c.prepareStatement("SELECT receiver, sum(state = 'pending'),"

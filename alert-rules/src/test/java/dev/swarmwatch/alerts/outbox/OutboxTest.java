@@ -226,6 +226,22 @@ class OutboxTest {
     }
 
     @Test
+    void rowsOfAReceiverNoLongerConfiguredAreShownThenGivenUpAfterTheirMaximumAge() throws Exception {
+        try (Delivering d = new Delivering(tmp)) {
+            Instant t = now();
+            d.store.commit("{}", List.of(Alerts.one("old", "gone", Alerts.firing("web", t), t.minus(Duration.ofHours(25))),
+                    Alerts.one("new", "gone", Alerts.firing("api", t), t))).join();
+            Outbox outbox = d.outbox(Map.of(), FAST);
+            outbox.start();
+            await(() -> outbox.stats().receivers().containsKey("gone") && outbox.stats().receivers().get("gone").undeliverable() == 1,
+                    Duration.ofSeconds(5));
+            assertThat(outbox.stats().receivers().get("gone").pending()).isEqualTo(1);
+            assertThat(d.store.outbox(OutboxState.UNDELIVERABLE, 10).join()).singleElement()
+                    .satisfies(e -> assertThat(e.lastError()).contains("receiver gone is no longer configured"));
+        }
+    }
+
+    @Test
     void slackGetsAtMostOneMessageASecond() throws Exception {
         try (Receiver r = new Receiver(); Delivering d = new Delivering(tmp)) {
             Notifier slack = d.notifier(new SlackKind(), "chat", Map.of("url", r.url("/services/T/B/X")));
