@@ -150,7 +150,7 @@ final class ReceiverWorker {
             // The rate counts from the answer: the request surely arrived before it, however slow it was to leave.
             lastSend = clock.instant();
             Delivery d = ar.succeeded() ? ar.result()
-                    : new Delivery.Retry(Optional.empty(), "notifier error: " + SafeText.line(String.valueOf(ar.cause()), 200));
+                    : bug(n, ar.cause());
             switch (d) {
                 case Delivery.Delivered ok -> settle(onLoop(store.markDelivered(receiver, n.id(), attempts))
                         .compose(x -> remember(n)), ReceiverStats.DELIVERED,
@@ -167,6 +167,14 @@ final class ReceiverWorker {
                         "rejected, not retried: " + no.reason());
             }
         });
+    }
+
+    // A notifier's future fails only for a bug: retried like a failed send. The log and the row name
+    // the exception's class, not its message, which might quote the receiver's URL.
+    private Delivery bug(Notification n, Throwable cause) {
+        LOG.log(System.Logger.Level.ERROR, "receiver={0} notification={1} outcome=notifier_error error={2}",
+                receiver, n.id(), cause.getClass().getName());
+        return new Delivery.Retry(Optional.empty(), "notifier error (" + SafeText.line(cause.getClass().getSimpleName(), 80) + ")");
     }
 
     private Future<Delivery> send(Notification n, Instant now) {
