@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Install what the swarmwatch test bed needs (Debian 12): docker.io, busybox-static,
-# iproute2, iptables. Skips apt entirely when everything is installed already.
+# iproute2, iptables, prometheus-alertmanager (the notifier test runs its own). Skips apt entirely when everything is installed already.
 # The system Docker service is never started (policy-rc.d); the bed runs its own dockerds.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_root
 
-PKGS=(docker.io busybox-static iproute2 iptables)
+PKGS=(docker.io busybox-static iproute2 iptables prometheus-alertmanager)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
