@@ -1,5 +1,7 @@
 package dev.swarmwatch.agent.config;
 
+import dev.swarmwatch.alerts.config.AlertsConfig;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,10 +20,12 @@ import java.util.Optional;
  * @param checks        per kind: its kind-wide settings
  * @param services      per service name: its overrides
  * @param targets       per declared kind (http, postgres, ...): its targets, in file order
+ * @param alerts        state_dir, receivers, rules, routes, inhibit_rules, time_intervals
  */
 public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Duration interval,
                           Duration checkTimeout, Map<String, KindSettings> checks,
-                          Map<String, ServiceSettings> services, Map<String, List<TargetSettings>> targets) {
+                          Map<String, ServiceSettings> services, Map<String, List<TargetSettings>> targets,
+                          AlertsConfig alerts) {
 
     public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
@@ -35,6 +39,14 @@ public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Dura
         checks = Map.copyOf(checks);
         services = Map.copyOf(services);
         targets = Map.copyOf(targets);
+        Objects.requireNonNull(alerts, "alerts");
+    }
+
+    /** Without alerting (no receivers). */
+    public AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Duration interval, Duration checkTimeout,
+                       Map<String, KindSettings> checks, Map<String, ServiceSettings> services,
+                       Map<String, List<TargetSettings>> targets) {
+        this(engineHost, engineTimeout, interval, checkTimeout, checks, services, targets, AlertsConfig.none());
     }
 
     public static AgentConfig defaults() {
@@ -43,17 +55,17 @@ public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Dura
     }
 
     public AgentConfig withEngineHost(URI host) {
-        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets);
+        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets, alerts);
     }
 
     public AgentConfig withEngineTimeout(Duration timeout) {
-        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets);
+        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets, alerts);
     }
 
     public AgentConfig withTargets(String kind, List<TargetSettings> declared) {
         Map<String, List<TargetSettings>> all = new java.util.LinkedHashMap<>(targets);
         all.put(kind, declared);
-        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all);
+        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all, alerts);
     }
 
     /**
