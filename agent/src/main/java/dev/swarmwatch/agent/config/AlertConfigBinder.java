@@ -10,6 +10,7 @@ import dev.swarmwatch.alerts.route.TimeInterval;
 import dev.swarmwatch.alerts.rules.Matcher;
 import dev.swarmwatch.alerts.rules.Rule;
 import dev.swarmwatch.checks.spi.OptionSpec;
+import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
 
 import java.nio.file.Path;
@@ -72,7 +73,9 @@ final class AlertConfigBinder {
             Section.open(entry.value(), path, names, Set.of(), k -> unknown, values.scalars()).ifPresent(section -> {
                 List<NotifierKind> given = kinds.stream().filter(k -> section.node(k.name()).isPresent()).toList();
                 if (given.size() != 1) {
-                    if (section.entries().size() == given.size()) {
+                    // Unknown kinds are reported already; an empty receiver or two kinds are not.
+                    boolean empty = !(entry.value() instanceof YamlNode.Mapping m) || m.entries().isEmpty();
+                    if (given.size() > 1 || empty) {
                         problems.add(entry.value().mark(), path, given.isEmpty()
                                 ? "expected one receiver kind (one of: " + String.join(", ", names) + ")"
                                 : "expected one receiver kind, got " + given.size());
@@ -93,7 +96,8 @@ final class AlertConfigBinder {
             Map<String, Object> given = new LinkedHashMap<>();
             boolean complete = true;
             for (OptionSpec spec : kind.options()) {
-                Optional<Object> value = values.scalar(section, spec.name(), spec.type().expected(), spec.type()::parse);
+                Optional<Object> value = list(section, spec, path)
+                        .or(() -> values.scalar(section, spec.name(), spec.type().expected(), spec.type()::parse));
                 value.ifPresent(v -> given.put(spec.name(), v));
                 if (spec.required() && value.isEmpty() && section.node(spec.name()).isEmpty()) {
                     problems.add(node.mark(), Problems.child(path, spec.name()),
@@ -115,6 +119,23 @@ final class AlertConfigBinder {
             }
             return bad.isEmpty() ? Optional.of(options) : Optional.empty();
         });
+    }
+
+    /**
+     * A string option written as a list ({@code urls: [http://a:9093, http://b:9093]}) binds to its
+     * items joined by commas: option types are scalars, and the kind splits it again.
+     */
+    private Optional<Object> list(Section section, OptionSpec spec, String path) {
+        if (spec.type() != OptionType.STRING || !(section.node(spec.name()).orElse(null) instanceof YamlNode.Sequence)) {
+            return Optional.empty();
+        }
+        List<String> items = values.list(section, spec.name(), path, "a string", text -> {
+            if (text.isBlank() || text.contains(",")) {
+                throw new IllegalArgumentException("expected a value without commas, got \"" + text + "\"");
+            }
+            return text.trim();
+        });
+        return items.isEmpty() ? Optional.empty() : Optional.of(String.join(",", items));
     }
 
     private List<Route> routes(YamlNode node, Set<String> receivers, Set<String> intervals) {

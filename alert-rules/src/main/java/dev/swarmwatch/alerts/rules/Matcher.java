@@ -58,6 +58,10 @@ public record Matcher(String name, Op op, String value) {
                     + "service=~\"web-.*\" or service!~\"web-.*\", got \"" + text + "\"");
         }
         String value = m.group(3);
+        if (value.startsWith("=") || value.startsWith("~")) {
+            throw new IllegalArgumentException("expected a matcher such as service=web, service!=web, "
+                    + "service=~\"web-.*\" or service!~\"web-.*\", got \"" + text + "\"");
+        }
         if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
             value = value.substring(1, value.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
         }
