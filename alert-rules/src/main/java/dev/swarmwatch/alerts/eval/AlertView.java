@@ -13,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * The alerts as {@code swarmwatch alerts}, the daemon's API and the dashboard show them, worst
- * first: critical before warning before info, firing before pending, oldest first.
+ * first: critical before warning before info, firing before pending, root causes before the rest,
+ * oldest first.
  *
  * @param alerts   pending and firing alerts
  * @param silences the silences in force
@@ -52,6 +53,7 @@ public record AlertView(List<Entry> alerts, List<Silence> silences) {
     static final Comparator<Entry> WORST_FIRST = Comparator
             .comparingInt((Entry e) -> Severity.rank(e.label("severity")))
             .thenComparing(Entry::state)
+            .thenComparing(e -> e.mutes().isEmpty())
             .thenComparing(Entry::since)
             .thenComparing(Entry::fingerprint);
 

@@ -151,6 +151,8 @@ final class Grouper {
     static final Comparator<Alert> WORST_FIRST = Comparator
             .comparingInt((Alert a) -> Severity.rank(a.label("severity")))
             .thenComparing(Alert::status)
+            // a root cause before the alerts it explains
+            .thenComparing(a -> a.mutes().isEmpty())
             .thenComparing(Alert::startsAt)
             .thenComparing(Alert::fingerprint);
 

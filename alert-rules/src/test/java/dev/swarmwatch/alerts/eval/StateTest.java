@@ -20,7 +20,7 @@ class StateTest {
 
     @Test
     void fingerprintIsPinnedToItsLabelsSoItStaysTheSameAcrossVersions() {
-        // the value computed independently: python3 sha256 over "k\\0v\\0" of the sorted labels
+        // the value computed independently: python3 sha256 over "k\0v\0" of the sorted labels
         Map<String, String> labels = Map.of("alertname", "SwarmCritical", "severity", "critical", "service", "web",
                 "stack", "shop", "kind", "replicas", "check", "replicas:web");
 
