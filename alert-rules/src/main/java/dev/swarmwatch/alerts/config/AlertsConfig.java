@@ -39,6 +39,13 @@ public record AlertsConfig(Path stateDir, Map<String, ReceiverConfig> receivers,
         routes = List.copyOf(routes);
         inhibitRules = List.copyOf(inhibitRules);
         timeIntervals = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(timeIntervals));
+        for (Rule rule : rules.orElse(List.of())) {
+            for (String receiver : rule.receivers()) {
+                if (!receivers.containsKey(receiver)) {
+                    throw new IllegalArgumentException("rule " + rule.name() + " names unknown receiver " + receiver);
+                }
+            }
+        }
         for (Route route : routes) {
             if (!receivers.containsKey(route.receiver())) {
                 throw new IllegalArgumentException("route to unknown receiver " + route.receiver());

@@ -73,7 +73,7 @@ final class Grouper {
             String receiver = g.getKey().substring(0, g.getKey().indexOf('\n'));
             GroupSettings gs = settings.get(g.getKey());
             Map<String, String> labels = groupLabels.get(g.getKey());
-            String groupKey = labels.toString();
+            String groupKey = groupKey(labels);
             GroupEntry group = groups.getOrDefault(g.getKey(), new GroupEntry(receiver, groupKey, labels, null, null, 0));
             List<AlertEntry> firing = new ArrayList<>();
             List<AlertEntry> resolved = new ArrayList<>();
@@ -155,6 +155,12 @@ final class Grouper {
             .thenComparing(a -> a.mutes().isEmpty())
             .thenComparing(Alert::startsAt)
             .thenComparing(Alert::fingerprint);
+
+    /** Alertmanager's shape, {@code {}:{alertname="SwarmCritical", severity="critical"}}, which tools parse. */
+    static String groupKey(Map<String, String> labels) {
+        return labels.entrySet().stream().map(e -> e.getKey() + "=\"" + e.getValue().replace("\"", "\\\"") + "\"")
+                .collect(Collectors.joining(", ", "{}:{", "}"));
+    }
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;

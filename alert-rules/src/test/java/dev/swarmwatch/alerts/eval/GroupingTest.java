@@ -37,6 +37,7 @@ class GroupingTest {
         assertThat(d.sent).allSatisfy(n -> {
             assertThat(n.alerts()).hasSize(200);
             assertThat(n.groupLabels()).containsEntry("alertname", "SwarmCritical").containsEntry("severity", "critical");
+            assertThat(n.groupKey()).isEqualTo("{}:{alertname=\"SwarmCritical\", severity=\"critical\"}");
             assertThat(n.createdAt()).isEqualTo(T0.plusSeconds(10));
         });
     }
