@@ -57,6 +57,9 @@ final class Candidates {
             case STACK -> scores.stacks();
             case SERVICE -> scores.services();
         };
+        Map<String, String> stacks = new java.util.HashMap<>();
+        report.checks().stream().filter(c -> !c.subject().cluster())
+                .forEach(c -> stacks.putIfAbsent(c.subject().name(), c.subject().stack()));
         return new TreeMap<>(scope).entrySet().stream().filter(e -> e.getValue() < condition.below()).map(e -> {
             Map<String, String> values = new TreeMap<>();
             String name = e.getKey();
@@ -69,7 +72,7 @@ final class Candidates {
                 }
                 case SERVICE -> {
                     values.put("service", name);
-                    values.put("stack", stackOf(report, name));
+                    values.put("stack", stacks.getOrDefault(name, ""));
                     values.put("check", "score:service:" + name);
                 }
             }
@@ -101,10 +104,5 @@ final class Candidates {
         }
         String subject = values.getOrDefault("check", "") + " " + summary;
         return new Candidate(rule, Fingerprint.of(labels), labels, annotations, subject.strip(), check);
-    }
-
-    private static String stackOf(HealthReport report, String service) {
-        return report.checks().stream().filter(c -> !c.subject().cluster() && c.subject().name().equals(service))
-                .map(c -> c.subject().stack()).findFirst().orElse("");
     }
 }

@@ -30,6 +30,7 @@ final class Dependencies {
     private final Optional<Root> nodesDown;
     private final List<CheckReport> noLeader;
     private final Map<String, CheckReport> byId;
+    private final Set<String> converging;
 
     Dependencies(HealthReport report) {
         this.byId = new java.util.HashMap<>();
@@ -44,6 +45,9 @@ final class Dependencies {
                 .filter(c -> c.kind().equals("patroni") && c.result().perfdata().stream()
                         .anyMatch(p -> p.label().equals("leaders") && p.value() == 0))
                 .toList();
+        this.converging = report.checks().stream().filter(c -> c.kind().equals("replicas") && !c.subject().cluster()
+                        && c.result().summary().contains("converging"))
+                .map(c -> c.subject().name()).collect(java.util.stream.Collectors.toSet());
     }
 
     boolean controlPlaneDown() {
@@ -75,10 +79,8 @@ final class Dependencies {
     List<String> quietOf(Map<String, String> labels) {
         List<String> quiet = new ArrayList<>();
         String service = labels.getOrDefault("service", "");
-        if (!service.isEmpty()) {
-            byId.values().stream().filter(c -> c.kind().equals("replicas") && !c.subject().cluster()
-                            && c.subject().name().equals(service) && c.result().summary().contains("converging"))
-                    .findFirst().ifPresent(c -> quiet.add("quiet: " + service + " is converging (rolling update)"));
+        if (converging.contains(service)) {
+            quiet.add("quiet: " + service + " is converging (rolling update)");
         }
         String drained = fact(check(labels.getOrDefault("check", "")), "nodes_drained");
         if (!drained.isEmpty()) {

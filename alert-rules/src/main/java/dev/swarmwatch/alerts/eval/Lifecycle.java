@@ -58,7 +58,7 @@ final class Lifecycle {
         boolean unobservable = rooted && dependencies.controlPlaneDown()
                 && dependencies.check(entry.labels().getOrDefault("check", "")).isEmpty();
         if (unobservable) {
-            return Optional.of(entry);
+            return Optional.of(entry.phase() == AlertEntry.Phase.PENDING ? entry.restarted(now) : entry);
         }
         return switch (entry.phase()) {
             case PENDING -> Optional.empty();
