@@ -67,7 +67,8 @@ final class AlertConfigBinder {
     private Map<String, ReceiverConfig> receivers(YamlNode node) {
         Map<String, ReceiverConfig> receivers = new LinkedHashMap<>();
         List<String> names = kinds.stream().map(NotifierKind::name).toList();
-        String unknown = "unknown receiver kind (known: " + String.join(", ", names) + ")";
+        String unknown = names.isEmpty() ? "unknown receiver kind (none is registered)"
+                : "unknown receiver kind (known: " + String.join(", ", names) + ")";
         Section.anyKeys(node, RECEIVERS, values.scalars()).ifPresent(all -> all.entries().forEach(entry -> {
             String path = Problems.child(RECEIVERS, entry.key());
             Section.open(entry.value(), path, names, Set.of(), k -> unknown, values.scalars()).ifPresent(section -> {

@@ -36,6 +36,9 @@ public final class ConfigLoader {
     /** @param notifierKinds the registered receiver kinds, which {@code receivers.<name>} may use */
     public ConfigLoader(List<CheckKind> kinds, List<NotifierKind> notifierKinds, Map<String, String> environment) {
         this.notifierKinds = List.copyOf(notifierKinds);
+        if (notifierKinds.stream().map(NotifierKind::name).distinct().count() != notifierKinds.size()) {
+            throw new IllegalArgumentException("a receiver kind is registered twice");
+        }
         this.kinds = List.copyOf(kinds);
         this.environment = Map.copyOf(environment);
         checkKindsFitTheSchema(this.kinds);

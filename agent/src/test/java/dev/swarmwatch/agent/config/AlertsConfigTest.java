@@ -1,6 +1,13 @@
 package dev.swarmwatch.agent.config;
 
 import dev.swarmwatch.alerts.config.AlertsConfig;
+import dev.swarmwatch.alerts.eval.AlertEvaluator;
+import dev.swarmwatch.alerts.eval.AlertState;
+import dev.swarmwatch.alerts.eval.Step;
+import dev.swarmwatch.checks.engine.HealthReport;
+import dev.swarmwatch.checks.spi.CheckReport;
+import dev.swarmwatch.checks.spi.CheckResult;
+import dev.swarmwatch.checks.spi.Subject;
 import dev.swarmwatch.alerts.route.Route;
 import dev.swarmwatch.alerts.rules.Matcher;
 import dev.swarmwatch.alerts.rules.Rule;
@@ -150,6 +157,34 @@ class AlertsConfigTest {
         // Tuesday 2026-03-31 19:00 in Berlin (CEST, UTC+2): the last day of March, after 18:00
         assertThat(alerts.timeIntervals().get("offhours").contains(Instant.parse("2026-03-31T17:00:00Z"))).isTrue();
         assertThat(alerts.timeIntervals().get("offhours").contains(Instant.parse("2026-03-31T15:00:00Z"))).isFalse();
+    }
+
+    @Test
+    void theBoundConfigDrivesTheEvaluator() throws Exception {
+        AlertsConfig alerts = load("""
+                receivers:
+                  chat: {slack: {url: "https://hooks.slack.com/x"}}
+                  ops: {webhook: {url: "https://h.example/x"}}
+                rules:
+                  - name: ShopDown
+                    stack: shop
+                    annotations: {summary: "{{ .service }}: {{ .summary }}"}
+                routes:
+                  - receiver: chat
+                    matchers: [stack=shop]
+                    group_wait: 0s
+                """).alerts();
+        HealthReport report = new HealthReport(Instant.parse("2026-03-02T10:00:00Z"), Duration.ZERO, List.of(
+                new CheckReport("replicas", Subject.service("web", "shop"), CheckResult.critical("0/2 running")),
+                new CheckReport("replicas", Subject.service("db", "data"), CheckResult.critical("0/1 running"))));
+
+        Step step = new AlertEvaluator(alerts).step(AlertState.empty(), report, List.of(), report.time());
+
+        assertThat(step.notifications()).singleElement().satisfies(n -> {
+            assertThat(n.receiver()).isEqualTo("chat");
+            assertThat(n.alerts()).singleElement().satisfies(a -> assertThat(a.annotation("summary"))
+                    .isEqualTo("web: 0/2 running"));
+        });
     }
 
     @Test
