@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Binds the alerting keys of the top level ({@code state_dir}, {@code receivers}, {@code rules},
@@ -197,9 +196,5 @@ final class AlertConfigBinder {
             throw new IllegalArgumentException("expected an absolute directory path, got \"" + text + "\"");
         }
         return path;
-    }
-
-    static List<String> concat(List<String> a, List<String> b) {
-        return Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -87,9 +87,4 @@ final class AlertValues {
             throw new IllegalArgumentException("expected " + DURATION_OR_ZERO + ", got \"" + text + "\"");
         }
     }
-
-    /** The mark of a key's value, for problems about it as a whole. */
-    static YamlNode.Mark markOf(Section section, String key, YamlNode fallback) {
-        return section.node(key).map(YamlNode::mark).orElse(fallback.mark());
-    }
 }

@@ -21,10 +21,6 @@ public record GroupEntry(String receiver, String groupKey, Map<String, String> g
         groupLabels = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(groupLabels));
     }
 
-    String id() {
-        return receiver + "\n" + groupKey;
-    }
-
     GroupEntry changed(Instant now) {
         return changedSince != null ? this : new GroupEntry(receiver, groupKey, groupLabels, now, lastFlush, sequence);
     }
