@@ -1,6 +1,7 @@
 package dev.swarmwatch.agent.config;
 
 import dev.swarmwatch.checks.swarm.HostRules;
+import dev.swarmwatch.alerts.config.AlertsConfig;
 
 import java.net.URI;
 import java.time.Duration;
@@ -21,11 +22,12 @@ import java.util.Optional;
  * @param services      per service name: its overrides
  * @param targets       per declared kind (http, postgres, ...): its targets, in file order
  * @param discovery     what service labels may declare
+ * @param alerts        state_dir, receivers, rules, routes, inhibit_rules, time_intervals
  */
 public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Duration interval,
                           Duration checkTimeout, Map<String, KindSettings> checks,
                           Map<String, ServiceSettings> services, Map<String, List<TargetSettings>> targets,
-                          Discovery discovery) {
+                          Discovery discovery, AlertsConfig alerts) {
 
     public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
@@ -40,26 +42,27 @@ public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Dura
         services = Map.copyOf(services);
         targets = Map.copyOf(targets);
         Objects.requireNonNull(discovery, "discovery");
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     public static AgentConfig defaults() {
         return new AgentConfig(Optional.empty(), DEFAULT_ENGINE_TIMEOUT, DEFAULT_INTERVAL,
                 DEFAULT_CHECK_TIMEOUT, Map.of(), Map.of(), Map.of(),
-                Discovery.DEFAULT);
+                Discovery.DEFAULT, AlertsConfig.none());
     }
 
     public AgentConfig withEngineHost(URI host) {
-        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets, discovery);
+        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts);
     }
 
     public AgentConfig withEngineTimeout(Duration timeout) {
-        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets, discovery);
+        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets, discovery, alerts);
     }
 
     public AgentConfig withTargets(String kind, List<TargetSettings> declared) {
         Map<String, List<TargetSettings>> all = new java.util.LinkedHashMap<>(targets);
         all.put(kind, declared);
-        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all, discovery);
+        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all, discovery, alerts);
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.swarmwatch.agent.config;
 import dev.swarmwatch.agent.config.AgentConfig.KindSettings;
 import dev.swarmwatch.agent.config.AgentConfig.ServiceSettings;
 import dev.swarmwatch.agent.config.AgentConfig.TargetSettings;
+import dev.swarmwatch.alerts.config.AlertsConfig;
+import dev.swarmwatch.alerts.notify.NotifierKind;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.OptionType;
@@ -35,15 +37,22 @@ final class ConfigBinder {
     private static final String IGNORE = "ignore";
     private static final String TARGETS = "targets";
     private static final String DISCOVERY = "discovery";
-    private static final List<String> TOP_KEYS = List.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES, TARGETS, DISCOVERY);
+    private static final List<String> TOP_KEYS = Stream.concat(Stream.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES,
+            TARGETS, DISCOVERY), AlertConfigBinder.KEYS.stream()).toList();
     private static final List<String> ENGINE_KEYS = List.of(HOST, TIMEOUT);
     private static final String HOST_EXPECTED = "unix:///absolute/path or tcp://host:port";
 
     private final List<CheckKind> kinds;
     private final List<CheckKind> serviceKinds;
     private final Scalars scalars;
+    private final List<NotifierKind> notifierKinds;
 
     ConfigBinder(List<CheckKind> kinds, Scalars scalars) {
+        this(kinds, List.of(), scalars);
+    }
+
+    ConfigBinder(List<CheckKind> kinds, List<NotifierKind> notifierKinds, Scalars scalars) {
+        this.notifierKinds = List.copyOf(notifierKinds);
         this.kinds = List.copyOf(kinds);
         this.serviceKinds = kinds.stream().filter(CheckKind::perService).toList();
         this.scalars = scalars;
@@ -51,7 +60,7 @@ final class ConfigBinder {
 
     AgentConfig bind(YamlNode root) {
         AgentConfig defaults = AgentConfig.defaults();
-        Optional<Section> top = Section.open(root, "", TOP_KEYS, Set.of(INTERVAL, TIMEOUT),
+        Optional<Section> top = Section.open(root, "", TOP_KEYS, Set.of(INTERVAL, TIMEOUT, AlertConfigBinder.STATE_DIR),
                 Section.expectedOneOf(TOP_KEYS), scalars);
         if (top.isEmpty()) {
             return defaults;
@@ -70,7 +79,8 @@ final class ConfigBinder {
                 .map(n -> new TargetBinder(kinds, checks, scalars).bind(n, TARGETS)).orElse(Map.of());
         AgentConfig.Discovery discovery = doc.node(DISCOVERY)
                 .map(n -> new DiscoveryBinder(kinds, scalars).bind(n, DISCOVERY)).orElse(AgentConfig.Discovery.DEFAULT);
-        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets, discovery);
+        AlertsConfig alerts = new AlertConfigBinder(notifierKinds, scalars).bind(doc);
+        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts);
     }
 
     private Map<String, KindSettings> checks(YamlNode node) {

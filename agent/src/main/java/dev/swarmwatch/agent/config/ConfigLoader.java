@@ -1,5 +1,6 @@
 package dev.swarmwatch.agent.config;
 
+import dev.swarmwatch.alerts.notify.NotifierKind;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
 
@@ -21,12 +22,22 @@ import java.util.Set;
 public final class ConfigLoader {
     private final List<CheckKind> kinds;
     private final Map<String, String> environment;
+    private final List<NotifierKind> notifierKinds;
 
     /**
      * @param kinds       the registered check kinds, in the order messages list them
      * @param environment what {@code ${VAR}} reads; the CLI passes {@code System.getenv()}
      */
     public ConfigLoader(List<CheckKind> kinds, Map<String, String> environment) {
+        this(kinds, List.of(), environment);
+    }
+
+    /** @param notifierKinds the registered receiver kinds, which {@code receivers.<name>} may use */
+    public ConfigLoader(List<CheckKind> kinds, List<NotifierKind> notifierKinds, Map<String, String> environment) {
+        this.notifierKinds = List.copyOf(notifierKinds);
+        if (notifierKinds.stream().map(NotifierKind::name).distinct().count() != notifierKinds.size()) {
+            throw new IllegalArgumentException("a receiver kind is registered twice");
+        }
         this.kinds = List.copyOf(kinds);
         this.environment = Map.copyOf(environment);
         checkKindsFitTheSchema(this.kinds);
@@ -45,7 +56,7 @@ public final class ConfigLoader {
         YamlNode root = new YamlTree().parse(text, name);
         Problems problems = new Problems(name);
         Scalars scalars = new Scalars(problems, new Expander(environment), file.getParent());
-        AgentConfig config = new ConfigBinder(kinds, scalars).bind(root);
+        AgentConfig config = new ConfigBinder(kinds, notifierKinds, scalars).bind(root);
         problems.throwIfAny();
         return config;
     }

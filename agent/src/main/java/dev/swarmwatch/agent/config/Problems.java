@@ -21,6 +21,11 @@ final class Problems {
                 message));
     }
 
+    /** How many problems so far: a binder compares before and after to tell whether a part was sound. */
+    int count() {
+        return found.size();
+    }
+
     /**
      * Throws when anything was found. Sorted by position because a mapping's key problems are found
      * before its values are visited; the sort is stable, so problems at one spot keep their order.

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class BadConfigFixturesTest {
     private static final Map<String, String> ENVIRONMENT = Map.of("SWARMWATCH_TEST_SET", "20s");
 
-    private final ConfigLoader loader = new ConfigLoader(Agent.kinds(new SwarmSource(null)), ENVIRONMENT);
+    private final ConfigLoader loader = new ConfigLoader(Agent.kinds(new SwarmSource(null)),
+            TestNotifierKinds.all(), ENVIRONMENT);
 
     static Stream<String> fixtures() throws IOException, URISyntaxException {
         try (Stream<Path> files = Files.list(folder())) {

@@ -2,8 +2,11 @@ package dev.swarmwatch.checks.spi;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What one run of one check found. Immutable; a check builds it with the factories
@@ -16,9 +19,13 @@ import java.util.Objects;
  * @param perfdata measured values
  * @param time     when the check started (the epoch until the runner stamps it)
  * @param duration how long it took (zero until the runner stamps it)
+ * @param labels   facts about the subject for alert rules, none of them shown as the result: {@code nodes},
+ *                 the hostnames its current tasks are on, comma-separated; {@code nodes_down} and
+ *                 {@code nodes_drained}, those of them that are down or drained; {@code label.K}, the
+ *                 service's Docker label K; {@code node}, the one node a check is about
  */
 public record CheckResult(Status status, String summary, List<String> details, List<PerfDatum> perfdata,
-                          Instant time, Duration duration) {
+                          Instant time, Duration duration, Map<String, String> labels) {
 
     public CheckResult {
         Objects.requireNonNull(status, "status");
@@ -30,6 +37,12 @@ public record CheckResult(Status status, String summary, List<String> details, L
         if (duration.isNegative()) {
             throw new IllegalArgumentException("negative duration " + duration);
         }
+        labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+    }
+
+    public CheckResult(Status status, String summary, List<String> details, List<PerfDatum> perfdata,
+                       Instant time, Duration duration) {
+        this(status, summary, details, perfdata, time, duration, Map.of());
     }
 
     public static CheckResult of(Status status, String summary) {
@@ -64,14 +77,21 @@ public record CheckResult(Status status, String summary, List<String> details, L
     }
 
     public CheckResult withDetails(List<String> moreDetails) {
-        return new CheckResult(status, summary, moreDetails, perfdata, time, duration);
+        return new CheckResult(status, summary, moreDetails, perfdata, time, duration, labels);
     }
 
     public CheckResult withPerfdata(List<PerfDatum> values) {
-        return new CheckResult(status, summary, details, values, time, duration);
+        return new CheckResult(status, summary, details, values, time, duration, labels);
     }
 
     public CheckResult timed(Instant started, Duration took) {
-        return new CheckResult(status, summary, details, perfdata, started, took);
+        return new CheckResult(status, summary, details, perfdata, started, took, labels);
+    }
+
+    /** These labels added to (and replacing) the ones already set. */
+    public CheckResult withLabels(Map<String, String> more) {
+        Map<String, String> merged = new TreeMap<>(labels);
+        merged.putAll(more);
+        return new CheckResult(status, summary, details, perfdata, time, duration, merged);
     }
 }

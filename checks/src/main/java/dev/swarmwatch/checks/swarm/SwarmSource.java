@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /** Hands every Swarm check of a cycle the same snapshot, read once on a virtual thread. */
@@ -50,12 +53,42 @@ public final class SwarmSource {
                 if (!applies.test(service) || options.ignored(service.name())) {
                     continue;
                 }
-                CheckResult result = rule.evaluate(service, tasks.getOrDefault(service.id(), List.of()), nodes,
-                        options.service(service.name()), context.cycleStart());
+                List<SwarmTask> own = tasks.getOrDefault(service.id(), List.of());
+                CheckResult result = rule.evaluate(service, own, nodes, options.service(service.name()),
+                        context.cycleStart()).withLabels(facts(service, own, nodes));
                 planned.add(new PlannedCheck(kind.name(), Subject.service(service.name(), service.stack()),
                         options.timeout(), ctx -> Future.succeededFuture(result)));
             }
             return planned;
         });
+    }
+
+    /**
+     * What alert rules need beyond the verdict: the nodes the service's current tasks are on (so a
+     * down node can mute the alerts it causes, and a drained one quiet them) and its Docker labels.
+     */
+    static Map<String, String> facts(SwarmService service, List<SwarmTask> tasks, Map<String, SwarmNode> nodes) {
+        Set<String> on = new TreeSet<>();
+        Set<String> down = new TreeSet<>();
+        Set<String> drained = new TreeSet<>();
+        for (SwarmTask task : tasks) {
+            SwarmNode node = nodes.get(task.nodeId());
+            if (node == null || !(task.running() || task.desiredState().equals("running"))) {
+                continue;
+            }
+            on.add(node.hostname());
+            if (node.state().equals("down")) {
+                down.add(node.hostname());
+            }
+            if (!node.availability().equals("active")) {
+                drained.add(node.hostname());
+            }
+        }
+        Map<String, String> facts = new TreeMap<>();
+        service.labels().forEach((k, v) -> facts.put("label." + k, v));
+        facts.put("nodes", String.join(",", on));
+        facts.put("nodes_down", String.join(",", down));
+        facts.put("nodes_drained", String.join(",", drained));
+        return facts;
     }
 }
