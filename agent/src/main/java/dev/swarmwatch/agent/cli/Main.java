@@ -15,16 +15,37 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "log an unexpected error with its stack trace, not only its class and message")
+    boolean debug;
+
     public static void main(String[] args) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        // A thread of ours or a library's that dies must not print a bare stack trace into the log.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                dev.swarmwatch.agent.daemon.LogValues.error(System.err, "thread", e, debug));
         System.exit(run(args));
     }
 
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main())
+        return run(null, null, args);
+    }
+
+    /** With the given streams instead of stdout and stderr (null: those). */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        Main main = new Main();
+        // One structured line, never a stack trace unless asked for: the daemon's log stays parseable.
+        CommandLine cli = new CommandLine(main)
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("swarmwatch: internal error: " + e);
+                    dev.swarmwatch.agent.daemon.LogValues.error(cmd.getErr(), cmd.getCommandName(), e, main.debug);
                     return EXIT_UNKNOWN;
                 });
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         unknownOnBadUsage(cli);
         return cli.execute(args);
     }

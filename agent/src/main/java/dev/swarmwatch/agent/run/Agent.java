@@ -49,7 +49,7 @@ public final class Agent implements AutoCloseable {
                 enabled.add(new ConfiguredKind(kind, options));
             }
         }
-        this.cycles = new CycleRunner(vertx, clock, virtualThreads, enabled);
+        this.cycles = new CycleRunner(vertx, clock, virtualThreads, enabled, CycleDeadline.of(config));
         this.enabledKinds = enabled.stream().map(ConfiguredKind::kind).toList();
     }
 
@@ -65,6 +65,19 @@ public final class Agent implements AutoCloseable {
 
     public Future<HealthReport> runOnce() {
         return cycles.runOnce();
+    }
+
+    /**
+     * A cycle that also ends when {@code endEarly} completes, reporting what had not finished: the
+     * daemon ends a cycle so when the next one is due.
+     */
+    public Future<HealthReport> runOnce(Future<?> endEarly) {
+        return cycles.runOnce(endEarly);
+    }
+
+    /** How long a cycle may take as a whole, see {@link CycleDeadline}. */
+    public java.time.Duration cycleDeadline() {
+        return cycles.deadline();
     }
 
     public DockerApi docker() {

@@ -50,7 +50,7 @@ public final class CheckRunner {
                 : CheckResult.failed(Status.UNKNOWN, ar.cause())));
         // After the check's own outcome is hooked, so a result already there wins over an ended cycle.
         cycleOver.onSuccess(why -> outcome.tryComplete(CheckResult.critical("no result within "
-                + Durations.format(Duration.ofMillis(Duration.ofNanos(System.nanoTime() - startNanos).toMillis()))
+                + Durations.format(Cycle.rounded(Duration.ofNanos(System.nanoTime() - startNanos)))
                 + " (" + why + ")")));
 
         return outcome.future().map(result -> {

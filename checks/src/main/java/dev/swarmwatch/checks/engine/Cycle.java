@@ -87,7 +87,7 @@ final class Cycle {
         }
         // Stand-ins first: the kinds waiting on a per-cycle value plan from it and their checks
         // answer at once; what is still running after that is cut by `over`.
-        context.expire(Duration.ofNanos(System.nanoTime() - startNanos));
+        context.expire(elapsed());
         context.eventLoop().runOnContext(v -> finish());
     }
 
@@ -123,6 +123,12 @@ final class Cycle {
     }
 
     private Duration elapsed() {
-        return Duration.ofMillis(Duration.ofNanos(System.nanoTime() - startNanos).toMillis());
+        return rounded(Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** For messages: whole seconds from a second on ("3s", not "3004ms"), milliseconds below. */
+    static Duration rounded(Duration d) {
+        return d.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofMillis(d.toMillis())
+                : Duration.ofSeconds(Math.round(d.toMillis() / 1000.0));
     }
 }

@@ -1,6 +1,7 @@
 package dev.swarmwatch.checks.engine;
 
 import dev.swarmwatch.checks.spi.CheckContext;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -62,11 +64,17 @@ final class CycleContext implements CheckContext {
     public <T> Future<T> blocking(Callable<T> work) {
         Promise<T> promise = Promise.promise();
         blockingExecutor.execute(() -> {
+            AsyncResult<T> outcome;
             try {
-                T value = work.call();
-                eventLoop.runOnContext(v -> promise.complete(value));
+                outcome = Future.succeededFuture(work.call());
             } catch (Throwable e) {
-                eventLoop.runOnContext(v -> promise.fail(e));
+                outcome = Future.failedFuture(e);
+            }
+            AsyncResult<T> done = outcome;
+            try {
+                eventLoop.runOnContext(v -> promise.handle(done));
+            } catch (RejectedExecutionException closed) {
+                // Work that outlived its cycle and Vert.x itself: nobody waits for it any more.
             }
         });
         return promise.future();
