@@ -34,12 +34,7 @@ public final class Main implements Runnable {
     /** With the given streams instead of stdout and stderr (null: those). */
     static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         Main main = new Main();
-        // One structured line, never a stack trace unless asked for: the daemon's log stays parseable.
-        CommandLine cli = new CommandLine(main)
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    dev.swarmwatch.agent.daemon.LogValues.error(cmd.getErr(), cmd.getCommandName(), e, main.debug);
-                    return EXIT_UNKNOWN;
-                });
+        CommandLine cli = new CommandLine(main).setExecutionExceptionHandler(new ErrorHandler(() -> main.debug));
         if (out != null) {
             cli.setOut(out);
         }
