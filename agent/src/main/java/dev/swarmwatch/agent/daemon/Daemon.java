@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class Daemon {
     /** /healthz fails when the last finished cycle is older than this many intervals. */
     static final int STALE_INTERVALS = 3;
+    private static final String JSON = "application/json";
 
     private final Agent agent;
     private final Duration interval;
@@ -94,11 +95,11 @@ public final class Daemon {
         }
         Promise<Void> end = Promise.promise();
         endInFlight = end;
-        long before = agent.docker().calls();
+        long before = agent.dockerCalls();
         inFlight = agent.runOnce(end.future()).onComplete(ar -> {
             endInFlight = null;
             try {
-                finished(ar.result(), agent.docker().calls() - before);
+                finished(ar.result(), agent.dockerCalls() - before);
             } catch (RuntimeException e) {
                 LogValues.error(log, "cycle", e, debug);
             }
@@ -117,6 +118,8 @@ public final class Daemon {
         metrics.publish(report, calls, latestAt);
         if (report.overran()) {
             metrics.overrun();
+            // Whatever was stuck may hold the engine client's connections: the next cycle starts on fresh ones.
+            agent.renewEngineIfStuck(report);
             String why = nextDue ? "the next cycle was due" : "its deadline of " + agent.cycleDeadline().toMillis() + "ms came";
             degraded = String.format(Locale.ROOT, "cycle %d overran: %d unfinished when %s (%s)", cycles,
                     report.unfinished().size(), why, String.join(", ", report.unfinished()));
@@ -154,17 +157,25 @@ public final class Daemon {
         switch (request.path()) {
             case "/healthz" -> healthz(request);
             case "/api/v1/status" -> {
-                if (latest == null) {
-                    request.response().setStatusCode(503).putHeader("content-type", "application/json")
-                            .end("{\"status\":\"starting\"}");
+                HealthReport report = latest;
+                if (report == null) {
+                    reply(request, 503, JSON, "{\"status\":\"starting\"}");
                 } else {
-                    request.response().putHeader("content-type", "application/json")
-                            .end(JsonReport.render(latest, new ReportMeta(engine, latestCalls)));
+                    reply(request, 200, JSON, JsonReport.render(report, new ReportMeta(engine, latestCalls)));
                 }
             }
-            case "/metrics" -> request.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
-                    .end(metrics.scrape());
+            case "/metrics" -> reply(request, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
             default -> request.response().setStatusCode(404).end();
+        }
+    }
+
+    // HEAD gets the headers GET would, without the body.
+    private static void reply(HttpServerRequest request, int status, String contentType, String body) {
+        request.response().setStatusCode(status).putHeader("content-type", contentType);
+        if (request.method() == HttpMethod.HEAD) {
+            request.response().putHeader("content-length", Integer.toString(body.getBytes(StandardCharsets.UTF_8).length)).end();
+        } else {
+            request.response().end(body);
         }
     }
 
@@ -178,7 +189,7 @@ public final class Daemon {
                 : String.format(Locale.ROOT, "{\"status\":\"%s\",\"cycles\":%d,\"last_cycle_age_seconds\":%.1f%s}",
                 !fresh ? "stale" : reason != null ? "degraded" : "ok", cycles, age.toMillis() / 1000.0,
                 reason == null ? "" : ",\"reason\":" + io.vertx.core.json.Json.encode(reason));
-        request.response().setStatusCode(fresh ? 200 : 503).putHeader("content-type", "application/json").end(body);
+        reply(request, fresh ? 200 : 503, JSON, body);
     }
 
     private boolean authorized(HttpServerRequest request) {

@@ -20,10 +20,12 @@ import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The wired engine: Vert.x, the Docker API, the registered check kinds and the cycle runner.
@@ -32,16 +34,23 @@ import java.util.concurrent.Executors;
 public final class Agent implements AutoCloseable {
     private final Vertx vertx;
     private final ExecutorService virtualThreads;
-    private final DockerApi docker;
+    private final URI engineHost;
+    private final Duration engineTimeout;
+    private volatile DockerApi docker;
+    // Calls made by clients retired by renewEngine(), so the count never goes back.
+    private final AtomicLong retiredCalls = new AtomicLong();
     private final CycleRunner cycles;
     private final List<CheckKind> enabledKinds;
+    private final java.util.Set<String> swarmKinds;
 
     public Agent(AgentConfig config, URI engineHost, Clock clock) {
+        this.engineHost = engineHost;
+        this.engineTimeout = config.engineTimeout();
         // The Docker client builds on a virtual thread: start it before Vert.x so the two overlap.
-        this.docker = new DockerApi(engineHost, config.engineTimeout());
+        this.docker = new DockerApi(engineHost, engineTimeout);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         this.virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("swarmwatch-io-", 0).factory());
-        SwarmSource swarm = new SwarmSource(new SwarmReader(docker, clock));
+        SwarmSource swarm = SwarmSource.reading(() -> new SwarmReader(docker, clock));
         List<ConfiguredKind> enabled = new ArrayList<>();
         for (CheckKind kind : kinds(swarm)) {
             KindOptions options = new KindOptions(kind, config, swarm);
@@ -51,6 +60,7 @@ public final class Agent implements AutoCloseable {
         }
         this.cycles = new CycleRunner(vertx, clock, virtualThreads, enabled, CycleDeadline.of(config));
         this.enabledKinds = enabled.stream().map(ConfiguredKind::kind).toList();
+        this.swarmKinds = SwarmKinds.all(swarm).stream().map(CheckKind::name).collect(java.util.stream.Collectors.toSet());
     }
 
     /** Every check kind swarmwatch has: one registration line per kind. */
@@ -82,6 +92,39 @@ public final class Agent implements AutoCloseable {
 
     public DockerApi docker() {
         return docker;
+    }
+
+    /** Docker API calls made so far, across renewed clients. */
+    public long dockerCalls() {
+        return retiredCalls.get() + docker.calls();
+    }
+
+    /**
+     * After a cycle that ended with a Swarm check unfinished (the snapshot stuck in a hung engine),
+     * the next starts against a fresh Docker client: the old one may hold its connections and
+     * threads. The old one is closed on the side. True when it renewed.
+     */
+    public boolean renewEngineIfStuck(HealthReport report) {
+        boolean stuck = report.unfinished().stream()
+                .map(id -> id.contains(":") ? id.substring(0, id.indexOf(':')) : id)
+                .anyMatch(swarmKinds::contains);
+        if (stuck) {
+            renewEngine();
+        }
+        return stuck;
+    }
+
+    private void renewEngine() {
+        DockerApi old = docker;
+        docker = new DockerApi(engineHost, engineTimeout);
+        retiredCalls.addAndGet(old.calls());
+        Thread.ofVirtual().name("docker-client-close").start(() -> {
+            try {
+                old.close();
+            } catch (IOException | RuntimeException ignored) {
+                // It is being dropped because it misbehaved; its sockets go with the process at worst.
+            }
+        });
     }
 
     public Vertx vertx() {

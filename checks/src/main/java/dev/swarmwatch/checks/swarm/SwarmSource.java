@@ -14,18 +14,31 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /** Hands every Swarm check of a cycle the same snapshot, read once on a virtual thread. */
 public final class SwarmSource {
-    private final SwarmReader reader;
+    private final Supplier<SwarmReader> reader;
 
     public SwarmSource(SwarmReader reader) {
+        this.reader = () -> reader;
+    }
+
+    private SwarmSource(Supplier<SwarmReader> reader) {
         this.reader = reader;
+    }
+
+    /** Asks {@code reader} for the reader each cycle, so a cycle can start against a fresh engine client. */
+    public static SwarmSource reading(Supplier<SwarmReader> reader) {
+        return new SwarmSource(reader);
     }
 
     public Future<SwarmSnapshot> snapshot(CheckContext context) {
         // Should the read outlive the cycle, the quorum check says what it is: an engine not answering.
-        return context.perCycle(this, () -> context.blocking(reader::read), waited -> new SwarmSnapshot.Unavailable(
+        return context.perCycle(this, () -> {
+            SwarmReader current = reader.get();
+            return context.blocking(current::read);
+        }, waited -> new SwarmSnapshot.Unavailable(
                 SwarmSnapshot.Problem.ENGINE_NOT_ANSWERING, "Docker engine not answering within " + Durations.format(waited)
                 + ": the swarm read had not finished when the cycle ended", null));
     }
