@@ -88,7 +88,8 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             daemon.start(address.host(), address.port()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-            err.println("swarmwatch: cannot listen on " + listen + ": " + cause.getMessage());
+            err.println("swarmwatch: cannot listen on " + listen + ": "
+                    + dev.swarmwatch.checks.spi.SafeText.line(dev.swarmwatch.checks.spi.CheckResult.describe(cause)));
             closeWithin(agent, Duration.ofSeconds(1));
             return Main.EXIT_UNKNOWN;
         }
