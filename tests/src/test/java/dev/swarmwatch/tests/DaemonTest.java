@@ -112,6 +112,6 @@ class DaemonTest {
     void aBadListenAddressIsRejectedBeforeAnythingRuns() throws Exception {
         Bed.Result r = Bed.swarmwatch("run", "-H", Bed.sandbox().toString(), "--listen", "nowhere");
         assertThat(r.exit()).isEqualTo(3);
-        assertThat(r.err()).contains("swarmwatch: bad option: --listen: expected host:port, got \"nowhere\"");
+        assertThat(r.err()).contains("swarmwatch: bad option: --listen: expected host:port with a port from 1 to 65535, got \"nowhere\"");
     }
 }

@@ -1,6 +1,7 @@
 package dev.swarmwatch.agent.cli;
 
 import dev.swarmwatch.agent.config.AgentConfig;
+import dev.swarmwatch.agent.config.EngineAddress;
 import dev.swarmwatch.agent.config.ConfigException;
 import dev.swarmwatch.agent.config.ConfigLoader;
 import dev.swarmwatch.agent.run.Agent;
@@ -35,12 +36,20 @@ final class ConfigSource {
 
     /**
      * The config (from --config or the default locations), with a --host override, and the engine it
-     * names. {@link IllegalArgumentException} for a bad DOCKER_HOST.
+     * names. {@link IllegalArgumentException} for a bad -H or DOCKER_HOST, by the rule engine.host follows.
      */
     static Resolved resolve(Path explicit, URI hostOverride, Map<String, String> environment) throws ConfigException {
-        AgentConfig config = load(locate(explicit), environment);
+        URI host = null;
         if (hostOverride != null) {
-            config = config.withEngineHost(hostOverride);
+            try {
+                host = EngineAddress.parse(hostOverride.toString());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("-H/--host: " + e.getMessage());
+            }
+        }
+        AgentConfig config = load(locate(explicit), environment);
+        if (host != null) {
+            config = config.withEngineHost(host);
         }
         return new Resolved(config, EngineHost.resolve(config, environment));
     }

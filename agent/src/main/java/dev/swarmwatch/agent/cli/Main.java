@@ -15,16 +15,32 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "log an unexpected error with its stack trace, not only its class and message")
+    boolean debug;
+
     public static void main(String[] args) {
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        // A thread of ours or a library's that dies must not print a bare stack trace into the log.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) ->
+                dev.swarmwatch.agent.daemon.LogValues.error(System.err, "thread", e, debug));
         System.exit(run(args));
     }
 
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Main())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("swarmwatch: internal error: " + e);
-                    return EXIT_UNKNOWN;
-                });
+        return run(null, null, args);
+    }
+
+    /** With the given streams instead of stdout and stderr (null: those). */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main).setExecutionExceptionHandler(new ErrorHandler(() -> main.debug));
+        if (out != null) {
+            cli.setOut(out);
+        }
+        if (err != null) {
+            cli.setErr(err);
+        }
         unknownOnBadUsage(cli);
         return cli.execute(args);
     }

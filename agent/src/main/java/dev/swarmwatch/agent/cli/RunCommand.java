@@ -14,10 +14,12 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-/** The daemon: a check cycle every interval, /healthz and /api/v1/status; stops gracefully on SIGTERM/SIGINT. */
+/**
+ * The daemon: a check cycle every interval, /healthz and /api/v1/status. SIGTERM or SIGINT stops it
+ * gracefully within the cycle deadline plus 2 s (exit 143 or 130); a second signal stops it at once.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run as a daemon: check every interval, serve /healthz and /api/v1/status; SIGTERM stops it gracefully.")
 final class RunCommand implements java.util.concurrent.Callable<Integer> {
@@ -39,6 +41,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @picocli.CommandLine.ParentCommand
+    Main main;
+
     /** The token file's content without trailing newlines; its content never appears in a message. */
     private static String readToken(Path file) {
         String token;
@@ -59,20 +64,14 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         AgentConfig cfg;
         URI engine;
         Duration every;
-        String listenHost;
-        int listenPort;
+        ListenAddress address;
         java.util.Optional<String> token;
         try {
+            address = ListenAddress.parse(listen);
             ConfigSource.Resolved resolved = ConfigSource.resolve(config, host, System.getenv());
             cfg = resolved.config();
             engine = resolved.engine();
             every = interval == null ? cfg.interval() : (Duration) OptionType.DURATION.parse(interval);
-            int colon = listen.lastIndexOf(':');
-            if (colon < 1) {
-                throw new IllegalArgumentException("--listen: expected host:port, got \"" + listen + "\"");
-            }
-            listenHost = listen.substring(0, colon);
-            listenPort = Integer.parseInt(listen.substring(colon + 1));
             token = bearerTokenFile == null ? java.util.Optional.empty() : java.util.Optional.of(readToken(bearerTokenFile));
         } catch (ConfigException e) {
             err.println("swarmwatch: config error:");
@@ -82,28 +81,44 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             err.println("swarmwatch: bad option: " + e.getMessage());
             return Main.EXIT_UNKNOWN;
         }
+        // Before anything starts, so a signal during start-up is a graceful stop as well.
+        StopSignals signals = StopSignals.install(System.out);
         Agent agent = new Agent(cfg, engine, Clock.systemUTC());
-        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, engine.toString(), token);
+        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, engine.toString(), token, main.debug);
         try {
-            daemon.start(listenHost, listenPort).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            daemon.start(address.host(), address.port()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            err.println("swarmwatch: cannot listen on " + listen + ": " + e.getCause());
-            agent.close();
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            err.println("swarmwatch: cannot listen on " + listen + ": "
+                    + dev.swarmwatch.checks.spi.SafeText.line(dev.swarmwatch.checks.spi.CheckResult.describe(cause)));
+            closeWithin(agent, Duration.ofSeconds(1));
             return Main.EXIT_UNKNOWN;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        int exit = signals.await();
+        // The cycle in flight ends by its deadline at the latest; closing gets one more second, so
+        // the whole stop stays within the deadline plus 2 s whatever the engine does.
+        try {
+            daemon.stop().toCompletionStage().toCompletableFuture()
+                    .get(agent.cycleDeadline().plusMillis(500).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            System.out.println("event=stop_timeout waited_ms=" + agent.cycleDeadline().plusMillis(500).toMillis());
+        } catch (java.util.concurrent.ExecutionException e) {
+            dev.swarmwatch.agent.daemon.LogValues.error(System.out, "stop", e.getCause(), main.debug);
+        }
+        closeWithin(agent, Duration.ofSeconds(1));
+        System.out.flush();
+        return exit;
+    }
+
+    // A Docker call stuck in the engine must not hold the process: close on the side, and go when it is late.
+    private void closeWithin(Agent agent, Duration bound) throws InterruptedException {
+        Thread closing = Thread.ofPlatform().daemon().name("swarmwatch-close").start(() -> {
             try {
-                daemon.stop().toCompletionStage().toCompletableFuture().get(2, TimeUnit.MINUTES);
                 agent.close();
             } catch (Exception e) {
-                System.err.println("event=stop_failed error=\"" + e + "\"");
-            } finally {
-                System.out.flush();
-                stopped.countDown();
+                dev.swarmwatch.agent.daemon.LogValues.error(System.out, "close", e, main.debug);
             }
-        }, "swarmwatch-stop"));
-        stopped.await();
-        return 0;
+        });
+        closing.join(bound);
     }
 }

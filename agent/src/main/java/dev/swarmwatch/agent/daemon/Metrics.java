@@ -70,6 +70,7 @@ final class Metrics {
     private final Map<Key, Gauge> gauges = new HashMap<>();
     private final Counter cycles;
     private final Counter dockerCalls;
+    private final Counter overruns;
 
     Metrics(List<CheckKind> kinds) {
         kinds.forEach(k -> this.kinds.put(k.name(), k));
@@ -83,6 +84,12 @@ final class Metrics {
         new UptimeMetrics().bindTo(registry);
         cycles = Counter.builder("swarmwatch_cycles").description("check cycles run").register(registry);
         dockerCalls = Counter.builder("swarmwatch_docker_api_calls").description("Docker API calls made").register(registry);
+        overruns = Counter.builder("swarmwatch_cycle_overruns").description(
+                "check cycles ended by their deadline or the next cycle before everything in them had finished").register(registry);
+    }
+
+    void overrun() {
+        overruns.increment();
     }
 
     String scrape() {

@@ -20,6 +20,7 @@ import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -48,7 +49,7 @@ public final class Agent implements AutoCloseable {
                 enabled.add(new ConfiguredKind(kind, options));
             }
         }
-        this.cycles = new CycleRunner(vertx, clock, virtualThreads, enabled);
+        this.cycles = new CycleRunner(vertx, clock, virtualThreads, enabled, CycleDeadline.of(config));
         this.enabledKinds = enabled.stream().map(ConfiguredKind::kind).toList();
     }
 
@@ -66,8 +67,26 @@ public final class Agent implements AutoCloseable {
         return cycles.runOnce();
     }
 
+    /**
+     * A cycle that also ends when {@code endEarly} completes, reporting what had not finished: the
+     * daemon ends a cycle so when the next one is due.
+     */
+    public Future<HealthReport> runOnce(Future<?> endEarly) {
+        return cycles.runOnce(endEarly);
+    }
+
+    /** How long a cycle may take as a whole, see {@link CycleDeadline}. */
+    public java.time.Duration cycleDeadline() {
+        return cycles.deadline();
+    }
+
     public DockerApi docker() {
         return docker;
+    }
+
+    /** Docker API calls made so far; a cycle's count is the difference across it. */
+    public long dockerCalls() {
+        return docker.calls();
     }
 
     public Vertx vertx() {

@@ -1,6 +1,7 @@
 package dev.swarmwatch.agent.run;
 
 import dev.swarmwatch.agent.config.AgentConfig;
+import dev.swarmwatch.agent.config.EngineAddress;
 
 import java.net.URI;
 import java.util.Map;
@@ -20,9 +21,11 @@ public final class EngineHost {
         if (fromEnv.isBlank()) {
             return LOCAL_SOCKET;
         }
-        URI uri = URI.create(fromEnv.trim());
-        if (!("unix".equals(uri.getScheme()) || "tcp".equals(uri.getScheme()))) {
-            throw new IllegalArgumentException("DOCKER_HOST must be unix:///path or tcp://host:port, got \"" + fromEnv + "\"");
+        URI uri;
+        try {
+            uri = EngineAddress.parse(fromEnv);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DOCKER_HOST: " + e.getMessage());
         }
         if ("tcp".equals(uri.getScheme()) && !environment.getOrDefault("DOCKER_TLS_VERIFY", "").isEmpty()) {
             throw new IllegalArgumentException("DOCKER_TLS_VERIFY is set, but TLS to the Docker engine is not supported"

@@ -15,11 +15,20 @@ import java.time.Instant;
 /**
  * Runs one check with its deadline and maps every failure to a result, in one place: a check that
  * throws or fails its future becomes UNKNOWN with {@code "Class: message"}; one that does not answer
- * in time becomes CRITICAL "no result within ...". The returned future never fails.
+ * in time becomes CRITICAL "no result within ...", and so does one still running when its cycle
+ * ends. The returned future never fails.
  */
 public final class CheckRunner {
 
     public Future<CheckReport> run(PlannedCheck planned, CheckContext context) {
+        return run(planned, context, Promise.<String>promise().future());
+    }
+
+    /**
+     * @param cycleOver completes, with why, when the cycle ends: a check still running then is
+     *                  CRITICAL, its late result is dropped
+     */
+    public Future<CheckReport> run(PlannedCheck planned, CheckContext context, Future<String> cycleOver) {
         Instant started = context.clock().instant();
         long startNanos = System.nanoTime();
         Promise<CheckResult> outcome = Promise.promise();
@@ -39,6 +48,10 @@ public final class CheckRunner {
         running.onComplete(ar -> outcome.tryComplete(ar.succeeded()
                 ? ar.result()
                 : CheckResult.failed(Status.UNKNOWN, ar.cause())));
+        // After the check's own outcome is hooked, so a result already there wins over an ended cycle.
+        cycleOver.onSuccess(why -> outcome.tryComplete(CheckResult.critical("no result within "
+                + Durations.format(Cycle.rounded(Duration.ofNanos(System.nanoTime() - startNanos)))
+                + " (" + why + ")")));
 
         return outcome.future().map(result -> {
             context.vertx().cancelTimer(timer);

@@ -14,9 +14,12 @@ import java.util.Objects;
  *
  * @param time     when the cycle started
  * @param duration how long the whole cycle took
- * @param checks   every check's report, sorted by subject (cluster first) then kind
+ * @param checks     every check's report, sorted by subject (cluster first) then kind
+ * @param unfinished what was still running when the cycle ended (check ids, or a kind's name
+ *                   when it had not planned yet), each reported as such in {@code checks};
+ *                   empty when the cycle finished by itself
  */
-public record HealthReport(Instant time, Duration duration, List<CheckReport> checks) {
+public record HealthReport(Instant time, Duration duration, List<CheckReport> checks, List<String> unfinished) {
 
     private static final Comparator<CheckReport> ORDER = Comparator
             .comparing((CheckReport r) -> !r.subject().cluster())
@@ -29,6 +32,16 @@ public record HealthReport(Instant time, Duration duration, List<CheckReport> ch
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(duration, "duration");
         checks = checks.stream().sorted(ORDER).toList();
+        unfinished = List.copyOf(unfinished);
+    }
+
+    public HealthReport(Instant time, Duration duration, List<CheckReport> checks) {
+        this(time, duration, checks, List.of());
+    }
+
+    /** Whether the cycle ended (deadline, or the next cycle due) before everything in it had finished. */
+    public boolean overran() {
+        return !unfinished.isEmpty();
     }
 
     /** The worst status of all checks; OK when there are none. */

@@ -4,8 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** What a check, and a kind planning its checks, may use during one cycle. */
@@ -27,4 +29,13 @@ public interface CheckContext {
      * one snapshot.
      */
     <T> Future<T> perCycle(Object key, Supplier<Future<T>> load);
+
+    /**
+     * {@link #perCycle(Object, Supplier)}, and what the value is when its load has not finished by
+     * the end of the cycle (its deadline): {@code overdue} gets how long the cycle waited. Checks
+     * waiting on the value then report what is missing instead of vanishing from the report.
+     */
+    default <T> Future<T> perCycle(Object key, Supplier<Future<T>> load, Function<Duration, T> overdue) {
+        return perCycle(key, load);
+    }
 }

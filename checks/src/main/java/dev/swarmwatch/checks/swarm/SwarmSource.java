@@ -3,6 +3,7 @@ package dev.swarmwatch.checks.swarm;
 import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckResult;
+import dev.swarmwatch.checks.spi.Durations;
 import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.PlannedCheck;
 import dev.swarmwatch.checks.spi.Subject;
@@ -26,7 +27,10 @@ public final class SwarmSource {
     }
 
     public Future<SwarmSnapshot> snapshot(CheckContext context) {
-        return context.perCycle(this, () -> context.blocking(reader::read));
+        // Should the read outlive the cycle, the quorum check says what it is: an engine not answering.
+        return context.perCycle(this, () -> context.blocking(reader::read), waited -> new SwarmSnapshot.Unavailable(
+                SwarmSnapshot.Problem.ENGINE_NOT_ANSWERING, "Docker engine not answering within " + Durations.format(waited)
+                + ": the swarm read had not finished when the cycle ended", null));
     }
 
     /** How a per-service kind judges one service from the snapshot. */

@@ -129,6 +129,94 @@ class CycleRunnerTest {
         });
     }
 
+    @Test
+    void aKindWhosePlanNeverCompletesIsReportedAtTheCycleDeadlineAndTheOthersStay() throws Exception {
+        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads, List.of(
+                configured(new StubKind("stuck", ctx -> Promise.<List<PlannedCheck>>promise().future())),
+                configured(new StubKind("quick", ctx -> Future.succeededFuture(List.of(
+                        planned("fine", Duration.ofSeconds(5), c -> Future.succeededFuture(CheckResult.ok("fine")))))))),
+                Duration.ofMillis(300));
+
+        long start = System.nanoTime();
+        HealthReport report = runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1300));
+        assertThat(report.checks()).hasSize(2);
+        CheckReport stuck = report.checks().stream().filter(r -> r.kind().equals("stuck")).findFirst().orElseThrow();
+        assertThat(stuck.status()).isEqualTo(Status.CRITICAL);
+        assertThat(stuck.result().summary()).matches("no stuck checks planned within \\d+ms \\(the cycle's deadline of 300ms came first\\)");
+        assertThat(report.unfinished()).containsExactly("stuck");
+        assertThat(report.overran()).isTrue();
+    }
+
+    @Test
+    void aSharedValueStillLoadingWhenTheCycleEndsTakesItsStandInSoItsChecksSayWhatIsMissing() throws Exception {
+        Object key = new Object();
+        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads, List.of(configured(new StubKind("swarm",
+                ctx -> ctx.<String>perCycle(key, () -> Promise.<String>promise().future(), waited -> "not answering after " + waited.toMillis() / 100 + "00ms")
+                        .map(value -> List.of(planned("engine", Duration.ofSeconds(5), c -> Future.succeededFuture(CheckResult.critical(value)))))))),
+                Duration.ofMillis(300));
+
+        HealthReport report = runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(report.checks()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.CRITICAL);
+            assertThat(r.result().summary()).isEqualTo("not answering after 300ms");
+        });
+        assertThat(report.unfinished()).containsExactly("stub:engine");
+    }
+
+    @Test
+    void aCheckStillRunningWhenTheCycleEndsIsCriticalAndItsLateResultNeverReachesTheNextCycle() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        List<Promise<CheckResult>> pending = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads, List.of(configured(new StubKind("stub",
+                ctx -> Future.succeededFuture(List.of(new PlannedCheck("stub", Subject.service("slow", ""), Duration.ofSeconds(10), c -> {
+                    runs.incrementAndGet();
+                    Promise<CheckResult> p = Promise.promise();
+                    pending.add(p);
+                    return p.future();
+                }, "slow", Duration.ofHours(1))))))), Duration.ofMillis(300));
+
+        HealthReport first = runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        vertx.runOnContext(v -> pending.forEach(p -> p.tryComplete(CheckResult.ok("late"))));
+        HealthReport second = runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(first.checks()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(Status.CRITICAL);
+            assertThat(r.result().summary()).matches("no result within \\d+ms \\(the cycle's deadline of 300ms came first\\)");
+        });
+        assertThat(first.unfinished()).containsExactly("stub:slow");
+        // Cut short, it is no result to reuse for its hour: it runs again, and the late "late" is nowhere.
+        assertThat(runs).hasValue(2);
+        assertThat(second.checks()).singleElement().satisfies(r -> assertThat(r.result().summary()).startsWith("no result within"));
+    }
+
+    @Test
+    void aCycleEndedEarlyReportsWhatWasStillRunning() throws Exception {
+        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads, List.of(configured(new StubKind("stub",
+                ctx -> Future.succeededFuture(List.of(planned("hangs", Duration.ofSeconds(10), c -> Promise.<CheckResult>promise().future())))))),
+                Duration.ofSeconds(30));
+        Promise<Void> next = Promise.promise();
+
+        Future<HealthReport> running = runner.runOnce(next.future());
+        vertx.setTimer(100, id -> next.complete());
+        HealthReport report = running.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+
+        assertThat(report.checks()).singleElement().satisfies(r -> assertThat(r.result().summary())
+                .matches("no result within \\d+ms \\(the cycle was ended before it finished\\)"));
+        assertThat(report.duration()).isLessThan(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aCycleThatFinishesInTimeHasNothingUnfinished() throws Exception {
+        CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads, List.of(configured(new StubKind("stub",
+                ctx -> Future.succeededFuture(List.of(planned("ok", Duration.ofSeconds(1), c -> Future.succeededFuture(CheckResult.ok("ok")))))))));
+        HealthReport report = runner.runOnce().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        assertThat(report.overran()).isFalse();
+        assertThat(runner.deadline()).isEqualTo(Duration.ofSeconds(6));
+    }
+
     private Map<String, CheckReport> runCycle(List<PlannedCheck> checks) throws Exception {
         CycleRunner runner = new CycleRunner(vertx, Clock.systemUTC(), virtualThreads,
                 List.of(configured(new StubKind("stub", ctx -> Future.succeededFuture(checks)))));
