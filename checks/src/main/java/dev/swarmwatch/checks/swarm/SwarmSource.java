@@ -17,13 +17,19 @@ import java.util.function.Predicate;
 /** Hands every Swarm check of a cycle the same snapshot, read once on a virtual thread. */
 public final class SwarmSource {
     private final SwarmReader reader;
+    private volatile SwarmSnapshot latest;
 
     public SwarmSource(SwarmReader reader) {
         this.reader = reader;
     }
 
     public Future<SwarmSnapshot> snapshot(CheckContext context) {
-        return context.perCycle(this, () -> context.blocking(reader::read));
+        return context.perCycle(this, () -> context.blocking(reader::read).onSuccess(s -> latest = s));
+    }
+
+    /** The snapshot the latest cycle read, for front-ends that show tasks and nodes beyond the checks' verdicts. */
+    public java.util.Optional<SwarmSnapshot> latest() {
+        return java.util.Optional.ofNullable(latest);
     }
 
     /** How a per-service kind judges one service from the snapshot. */
