@@ -41,12 +41,14 @@ final class BottomPanes {
                 cells.put(x + 1, line++, SafeText.line(a.name() + "  " + a.summary() + mutes, w - x - 1), Style.NORMAL);
             }
         }
+        int labels = Math.min(30, targets.stream().mapToInt(t -> t.label().length()).max().orElse(0));
         for (CheckView t : targets) {
             if (line >= end) {
                 break;
             }
-            int x = cells.put(1, line, Row.word(t.status()), 4, Style.of(t.status()));
-            x = cells.put(x + 1, line, SafeText.line(t.label(), 30), Style.BOLD);
+            cells.put(1, line, Row.word(t.status()), 4, Style.of(t.status()));
+            cells.put(6, line, SafeText.line(t.label(), labels), Style.BOLD);
+            int x = 6 + labels;
             cells.put(x + 2, line++, SafeText.line(Ages.inText(t.summary(), now), Math.max(0, w - x - 2)), Style.NORMAL);
         }
     }

@@ -20,7 +20,7 @@ record Columns(int status, int stack, int name, int mode, int replicas, int fail
         int fixed = MARK + 4 + gap(mode) + 1 + replicas + 1 + failed + gap(latency) + 1 + score + 2;
         int free = Math.max(8, width - fixed);
         int stackWant = clamp(max(rows, Row::stack), 5, 40);
-        int nameWant = clamp(max(rows, Row::name), 4, 80);
+        int nameWant = clamp(max(rows, Row::name), 4, 200);
         int stack = Math.min(stackWant, Math.max(5, free / 4));
         int name = Math.min(nameWant, Math.max(4, free - stack - 1));
         int detail = free - stack - 1 - name - 1;

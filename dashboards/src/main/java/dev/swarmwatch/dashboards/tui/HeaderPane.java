@@ -23,17 +23,25 @@ final class HeaderPane {
         int w = cells.columns();
         Optional<ReportView> report = model.report();
         String right = refresh(model, state, now);
+        if (right.length() + 12 > w) {
+            // A narrow terminal keeps the name and the marker; the refresh line gives way.
+            right = state.paused() ? "PAUSED" : report.isPresent() && model.stale(now) ? "STALE" : "";
+        }
         Style rightStyle = state.paused() || (report.isPresent() && model.stale(now)) ? Style.WARNING : Style.DIM;
         int rightAt = Math.max(0, w - right.length());
-        int c = cells.put(0, 0, "swarmwatch ", rightAt, Style.BOLD);
-        c = cells.put(c, 0, model.engine(), Math.max(0, Math.min(40, rightAt - c - 1)), Style.NORMAL);
+        int room = Math.max(0, rightAt - 1);
+        int c = cells.put(0, 0, "swarmwatch", room, Style.BOLD);
+        ReportView r;
         if (report.isPresent()) {
-            ReportView r = report.get();
-            c = cells.put(c, 0, "  score ", rightAt - c, Style.NORMAL);
-            c = cells.put(c, 0, String.valueOf(r.score()), rightAt - c, Style.of(r.worst()));
-            c = cells.put(c, 0, " " + sparkline(model.history()), rightAt - c, Style.of(r.worst()));
-            c = cells.put(c, 0, "  ", rightAt - c, Style.NORMAL);
-            cells.put(c, 0, r.worst().name(), rightAt - c, Style.of(r.worst()));
+            r = report.get();
+            c = cells.put(c, 0, "  score ", room - c, Style.NORMAL);
+            c = cells.put(c, 0, String.valueOf(r.score()), room - c, Style.of(r.worst()));
+            c = cells.put(c, 0, " " + sparkline(model.history()), room - c, Style.of(r.worst()));
+            c = cells.put(c, 0, "  ", room - c, Style.NORMAL);
+            c = cells.put(c, 0, r.worst().name(), room - c, Style.of(r.worst()));
+        }
+        if (room - c > 8) {
+            cells.put(c + 2, 0, dev.swarmwatch.checks.spi.SafeText.line(model.engine(), room - c - 2), Style.DIM);
         }
         cells.put(rightAt, 0, right, rightStyle);
 
@@ -41,10 +49,14 @@ final class HeaderPane {
             cells.put(0, 1, "waiting for the first cycle...", Style.DIM);
             return;
         }
-        ReportView r = report.get();
-        c = cells.put(0, 1, quorum(r), w, Style.NORMAL);
+        r = report.get();
+        Status quorumStatus = r.cluster().stream().filter(k -> k.kind().equals("quorum")).map(CheckView::status)
+                .findFirst().orElse(Status.UNKNOWN);
+        c = cells.put(0, 1, quorum(r), w, Style.of(quorumStatus) == Style.OK ? Style.NORMAL : Style.of(quorumStatus));
         c = cells.put(c, 1, "  " + nodes(r), w - c, Style.NORMAL);
-        c = cells.put(c, 1, "  " + r.checkCount() + " checks", w - c, Style.NORMAL);
+        if (w >= 100) {
+            c = cells.put(c, 1, "  " + r.checkCount() + " checks", w - c, Style.NORMAL);
+        }
         for (Status s : List.of(Status.CRITICAL, Status.UNKNOWN, Status.WARNING)) {
             if (r.count(s) > 0) {
                 c = cells.put(c, 1, " " + r.count(s) + " " + Row.word(s).toLowerCase(java.util.Locale.ROOT), w - c, Style.of(s));
@@ -82,14 +94,14 @@ final class HeaderPane {
             return Row.word(check.status()) + " " + check.summary();
         }
         return "quorum " + (int) check.perf("managers_reachable").orElse(0) + "/" + (int) check.perf("managers").orElse(0)
-                + " managers, need " + (int) check.perf("quorum").orElse(0)
-                + ", tolerates " + (int) check.perf("failures_tolerated").orElse(0);
+                + " need " + (int) check.perf("quorum").orElse(0)
+                + " tolerates " + (int) check.perf("failures_tolerated").orElse(0);
     }
 
     private static String nodes(ReportView r) {
         return r.cluster().stream().filter(c -> c.kind().equals("nodes") && c.perf("nodes").isPresent()).findFirst()
-                .map(n -> "nodes " + (int) n.perf("nodes_ready").orElse(0) + " ready, "
-                        + (int) n.perf("nodes_down").orElse(0) + " down, "
+                .map(n -> "nodes " + (int) n.perf("nodes_ready").orElse(0) + " ready "
+                        + (int) n.perf("nodes_down").orElse(0) + " down "
                         + (int) n.perf("nodes_drained").orElse(0) + " drained")
                 .orElse("nodes not checked");
     }

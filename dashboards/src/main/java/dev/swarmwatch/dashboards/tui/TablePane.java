@@ -19,7 +19,8 @@ final class TablePane {
                 new String[]{"ST", "STACK", "NAME", "MODE", "REPL", "FAIL", "LAT", "SCORE", "DETAIL"}, state.sort());
         if (rows.isEmpty()) {
             cells.put(2, firstLine, waiting ? "waiting for the first cycle..."
-                    : state.filter().isEmpty() && state.faultsOnly() ? "no faults"
+                    : state.filter().isEmpty() && !state.faultsOnly() ? "no services or nodes: the swarm was not read this cycle (see the line above)"
+                    : state.filter().isEmpty() ? "no faults"
                     : "nothing matches \"" + state.filter() + "\"" + (state.faultsOnly() ? " among faults" : ""), Style.DIM);
             return;
         }

@@ -48,7 +48,7 @@ public record DashModel(String engine, Duration interval, Optional<ReportView> r
     public DashModel next(HealthReport report, SwarmFacts facts, long calls, Instant finished) {
         ReportView view = ReportView.of(report);
         List<Event> newer = new ArrayList<>();
-        this.report.ifPresent(before -> newer.addAll(Transitions.between(before, view, finished).reversed()));
+        this.report.ifPresent(before -> newer.addAll(Transitions.between(before, view, finished)));
         newer.addAll(events);
         List<Integer> scores = new ArrayList<>(history);
         scores.add(view.score());

@@ -22,26 +22,12 @@ public final class Transitions {
         Map<String, CheckView> oldCluster = byId(before.cluster());
         for (CheckView now : after.cluster()) {
             CheckView then = oldCluster.get(now.id());
-            if (then == null) {
+            if (then == null || !now.name().isEmpty()) {
                 continue;
             }
             if (now.kind().equals("quorum") && lost(now) != lost(then)) {
                 events.add(new Event(at, "", now.status(), lost(now) ? "quorum lost" : "quorum regained"));
             } else if (now.status() != then.status()) {
-                events.add(new Event(at, "", now.status(), now.label() + " " + then.status() + " -> " + now.status()));
-            }
-        }
-        Map<String, CheckView> oldTargets = byId(before.targets());
-        for (CheckView now : after.targets()) {
-            CheckView then = oldTargets.get(now.id());
-            if (then == null) {
-                continue;
-            }
-            Optional<String> was = leader(then);
-            Optional<String> is = leader(now);
-            if (now.kind().equals("patroni") && was.isPresent() && is.isPresent() && !was.equals(is)) {
-                events.add(new Event(at, "", now.status(), "patroni " + now.name() + " leader " + was.get() + " -> " + is.get()));
-            } else if (now.status() != then.status() && !oldCluster.containsKey(now.id())) {
                 events.add(new Event(at, "", now.status(), now.label() + " " + then.status() + " -> " + now.status()));
             }
         }
@@ -57,8 +43,25 @@ public final class Transitions {
                 events.add(new Event(at, now.key(), now.status(), now.name() + " " + then.status() + " -> " + now.status()));
             }
         }
-        oldServices.values().forEach(gone -> events.add(new Event(at, gone.key(), dev.swarmwatch.checks.spi.Status.OK,
-                gone.name() + " removed")));
+        // A swarm that could not be read lists no services: they are not gone, only unseen.
+        if (!after.services().isEmpty()) {
+            oldServices.values().forEach(gone -> events.add(new Event(at, gone.key(), dev.swarmwatch.checks.spi.Status.OK,
+                    gone.name() + " removed")));
+        }
+        Map<String, CheckView> oldTargets = byId(before.targets());
+        for (CheckView now : after.targets()) {
+            CheckView then = oldTargets.get(now.id());
+            if (then == null) {
+                continue;
+            }
+            Optional<String> was = leader(then);
+            Optional<String> is = leader(now);
+            if (now.kind().equals("patroni") && was.isPresent() && is.isPresent() && !was.equals(is)) {
+                events.add(new Event(at, "", now.status(), "patroni " + now.name() + " leader " + was.get() + " -> " + is.get()));
+            } else if (now.status() != then.status()) {
+                events.add(new Event(at, "", now.status(), now.label() + " " + then.status() + " -> " + now.status()));
+            }
+        }
         return events;
     }
 
