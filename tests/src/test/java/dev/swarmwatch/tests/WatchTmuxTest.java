@@ -149,6 +149,29 @@ class WatchTmuxTest {
         assertThat(r.out()).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TERM", "HUP", "INT"})
+    @Order(6)
+    void aSignalStillGivesTheTerminalBack(String signal) throws Exception {
+        String name = "sig-" + signal;
+        Path before = dir.resolve(name + "-before");
+        Path after = dir.resolve(name + "-after");
+        String script = "stty -a > " + before + "; " + Bed.REPO.resolve("swarmwatch") + " watch -H " + Bed.sandbox()
+                + "; stty -a > " + after + "; exec sleep 600";
+        tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "30", "bash", "-c", script).orFail();
+        awaitScreen(name, Duration.ofSeconds(60), s -> s.contains("refreshed"));
+        String shell = tmux("display-message", "-p", "-t", name, "#{pane_pid}").out().strip();
+        String java = Files.readString(Path.of("/proc/" + shell + "/task/" + shell + "/children")).strip();
+        assertThat(java).as("the dashboard's process under the pane's shell").matches("\\d+");
+        Bed.run(List.of("kill", "-" + signal, java), List.of(), Duration.ofSeconds(5)).orFail();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline && !(Files.exists(after) && Files.size(after) > 0)) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(after)).isEqualTo(Files.readString(before));
+        assertThat(tmux("capture-pane", "-p", "-t", name).out()).doesNotContain("refreshed");
+    }
+
     private long press(String key, Predicate<String> answered) throws Exception {
         long start = System.nanoTime();
         screenAfter(key, answered);
@@ -161,14 +184,18 @@ class WatchTmuxTest {
     }
 
     private String awaitScreen(Duration within, Predicate<String> done) throws Exception {
+        return awaitScreen(session, within, done);
+    }
+
+    private String awaitScreen(String pane, Duration within, Predicate<String> done) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
-        String s = screen();
+        String s = tmux("capture-pane", "-p", "-t", pane).out();
         while (!done.test(s)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the screen did not answer within " + within + ":\n" + s);
             }
             Thread.sleep(5);
-            s = screen();
+            s = tmux("capture-pane", "-p", "-t", pane).out();
         }
         return s;
     }
