@@ -2,10 +2,10 @@ package dev.swarmwatch.agent.cli;
 
 import dev.swarmwatch.agent.config.AgentConfig;
 import dev.swarmwatch.agent.config.ConfigException;
-import dev.swarmwatch.agent.report.JsonReport;
-import dev.swarmwatch.agent.report.NagiosReport;
-import dev.swarmwatch.agent.report.ReportMeta;
-import dev.swarmwatch.agent.report.TextReport;
+import dev.swarmwatch.dashboards.report.JsonReport;
+import dev.swarmwatch.dashboards.report.NagiosReport;
+import dev.swarmwatch.dashboards.report.ReportMeta;
+import dev.swarmwatch.dashboards.report.TextReport;
 import dev.swarmwatch.agent.run.Agent;
 import dev.swarmwatch.checks.engine.HealthReport;
 import picocli.CommandLine.Command;

@@ -1,7 +1,7 @@
 package dev.swarmwatch.agent.daemon;
 
-import dev.swarmwatch.agent.report.JsonReport;
-import dev.swarmwatch.agent.report.ReportMeta;
+import dev.swarmwatch.dashboards.report.JsonReport;
+import dev.swarmwatch.dashboards.report.ReportMeta;
 import dev.swarmwatch.agent.run.Agent;
 import dev.swarmwatch.checks.engine.HealthReport;
 import dev.swarmwatch.checks.spi.Status;

@@ -36,12 +36,13 @@ public final class Agent implements AutoCloseable {
     private final DockerApi docker;
     private final CycleRunner cycles;
     private final List<CheckKind> enabledKinds;
+    private final SwarmSource swarm;
 
     public Agent(AgentConfig config, URI engineHost, Clock clock) {
         this.docker = new DockerApi(engineHost, config.engineTimeout());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         this.virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("swarmwatch-io-", 0).factory());
-        SwarmSource swarm = new SwarmSource(new SwarmReader(docker, clock));
+        this.swarm = new SwarmSource(new SwarmReader(docker, clock));
         List<ConfiguredKind> enabled = new ArrayList<>();
         for (CheckKind kind : kinds(swarm)) {
             KindOptions options = new KindOptions(kind, config, swarm);
@@ -78,6 +79,11 @@ public final class Agent implements AutoCloseable {
     /** How long a cycle may take as a whole, see {@link CycleDeadline}. */
     public java.time.Duration cycleDeadline() {
         return cycles.deadline();
+    }
+
+    /** The Swarm snapshot the latest cycle's checks judged, when the swarm kinds ran: the dashboard's tasks and nodes. */
+    public java.util.Optional<dev.swarmwatch.checks.swarm.SwarmSnapshot> latestSnapshot() {
+        return swarm.latest();
     }
 
     public DockerApi docker() {

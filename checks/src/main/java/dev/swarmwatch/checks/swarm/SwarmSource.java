@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 /** Hands every Swarm check of a cycle the same snapshot, read once on a virtual thread. */
 public final class SwarmSource {
     private final SwarmReader reader;
+    private volatile SwarmSnapshot latest;
 
     public SwarmSource(SwarmReader reader) {
         this.reader = reader;
@@ -28,9 +29,14 @@ public final class SwarmSource {
 
     public Future<SwarmSnapshot> snapshot(CheckContext context) {
         // Should the read outlive the cycle, the quorum check says what it is: an engine not answering.
-        return context.perCycle(this, () -> context.blocking(reader::read), waited -> new SwarmSnapshot.Unavailable(
+        return context.perCycle(this, () -> context.blocking(reader::read).onSuccess(s -> latest = s), waited -> new SwarmSnapshot.Unavailable(
                 SwarmSnapshot.Problem.ENGINE_NOT_ANSWERING, "Docker engine not answering within " + Durations.format(waited)
                 + ": the swarm read had not finished when the cycle ended", null));
+    }
+
+    /** The snapshot the latest cycle read, for front-ends that show tasks and nodes beyond the checks' verdicts. */
+    public java.util.Optional<SwarmSnapshot> latest() {
+        return java.util.Optional.ofNullable(latest);
     }
 
     /** How a per-service kind judges one service from the snapshot. */

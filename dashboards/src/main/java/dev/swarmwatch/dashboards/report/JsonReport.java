@@ -1,4 +1,4 @@
-package dev.swarmwatch.agent.report;
+package dev.swarmwatch.dashboards.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package dev.swarmwatch.agent.report;
+package dev.swarmwatch.dashboards.report;
 
 import java.util.Objects;
 

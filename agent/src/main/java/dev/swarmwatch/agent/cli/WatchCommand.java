@@ -1,0 +1,72 @@
+package dev.swarmwatch.agent.cli;
+
+import dev.swarmwatch.agent.config.AgentConfig;
+import dev.swarmwatch.agent.config.ConfigException;
+import dev.swarmwatch.agent.run.Agent;
+import dev.swarmwatch.checks.spi.OptionType;
+import dev.swarmwatch.dashboards.tui.CycleResult;
+import dev.swarmwatch.dashboards.tui.Watch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** The live terminal dashboard: a cycle every interval, drawn with Lanterna; q or Ctrl-C quits with 0. */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Live terminal dashboard: services, nodes, quorum and targets, refreshed every interval. Keys: ? for help, q to quit.")
+final class WatchCommand implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, description = "config file (default: ./swarmwatch.yml, /etc/swarmwatch/swarmwatch.yml, else none)")
+    Path config;
+
+    @Option(names = {"-H", "--host"}, description = "Docker engine (default: engine.host, DOCKER_HOST, unix:///var/run/docker.sock)")
+    URI host;
+
+    @Option(names = "--interval", defaultValue = "2s", description = "time between cycles (default: ${DEFAULT-VALUE})")
+    String interval;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        AgentConfig cfg;
+        URI engine;
+        Duration every;
+        try {
+            ConfigSource.Resolved resolved = ConfigSource.resolve(config, host, System.getenv());
+            cfg = resolved.config();
+            engine = resolved.engine();
+            every = (Duration) OptionType.DURATION.parse(interval);
+            if (every.toMillis() < 100) {
+                throw new IllegalArgumentException("--interval: at least 100ms, got " + interval);
+            }
+        } catch (ConfigException e) {
+            err.println("swarmwatch: config error:");
+            e.getMessage().lines().forEach(l -> err.println("  " + l));
+            return Main.EXIT_UNKNOWN;
+        } catch (IllegalArgumentException e) {
+            err.println("swarmwatch: bad option: " + e.getMessage());
+            return Main.EXIT_UNKNOWN;
+        }
+        if (!Watch.onTerminal()) {
+            err.println("swarmwatch: watch needs a terminal (stdin and stdout are not one);"
+                    + " for scripts, cron and pipes use 'swarmwatch report' (--format text, json or nagios)");
+            return Main.EXIT_UNKNOWN;
+        }
+        Clock clock = Clock.systemUTC();
+        try (Agent agent = new Agent(cfg, engine, clock)) {
+            Watch.run(agent.vertx(), engine.toString(), every, () -> {
+                long before = agent.docker().calls();
+                return agent.runOnce().map(report -> new CycleResult(report, agent.latestSnapshot(),
+                        agent.docker().calls() - before, clock.instant()));
+            }, System.getenv(), clock);
+        }
+        return 0;
+    }
+}
