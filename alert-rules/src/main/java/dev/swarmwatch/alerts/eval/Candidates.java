@@ -40,11 +40,12 @@ final class Candidates {
     static Candidate forCheck(Rule rule, CheckReport check) {
         String service = check.subject().cluster() ? "" : check.subject().name();
         Map<String, String> values = new TreeMap<>();
-        values.put("service", service);
-        values.put("stack", check.subject().stack());
-        values.put("node", check.result().labels().getOrDefault("node", ""));
+        // Names come from the engine: untrusted text, like the summary.
+        values.put("service", SafeText.line(service));
+        values.put("stack", SafeText.line(check.subject().stack()));
+        values.put("node", SafeText.line(check.result().labels().getOrDefault("node", "")));
         values.put("kind", check.kind());
-        values.put("check", check.id());
+        values.put("check", SafeText.line(check.id()));
         String summary = SafeText.line(check.result().summary());
         return build(rule, values, summary, SafeText.lines(String.join("\n", check.result().details())),
                 check.status().name().toLowerCase(Locale.ROOT), Optional.of(check));
