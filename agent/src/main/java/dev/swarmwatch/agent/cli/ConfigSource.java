@@ -58,7 +58,7 @@ final class ConfigSource {
         if (file.isEmpty()) {
             return AgentConfig.defaults();
         }
-        return new ConfigLoader(kindsForConfig(), environment).load(file.get());
+        return new ConfigLoader(kindsForConfig(), dev.swarmwatch.alerts.Notifiers.all(), environment).load(file.get());
     }
 
     /** The registered kinds, for reading their option specs; they read no swarm here. */
