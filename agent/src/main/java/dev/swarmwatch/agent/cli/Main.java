@@ -1,5 +1,6 @@
 package dev.swarmwatch.agent.cli;
 
+import dev.swarmwatch.agent.logging.LibraryLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -16,6 +17,8 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Before any library logs: Vert.x and Netty pick their logger when first used.
+        LibraryLogging.install(System.err);
         System.exit(run(args));
     }
 

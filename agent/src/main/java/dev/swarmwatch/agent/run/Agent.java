@@ -1,6 +1,7 @@
 package dev.swarmwatch.agent.run;
 
 import dev.swarmwatch.agent.config.AgentConfig;
+import dev.swarmwatch.agent.config.SecretValues;
 import dev.swarmwatch.checks.engine.ConfiguredKind;
 import dev.swarmwatch.checks.engine.CycleRunner;
 import dev.swarmwatch.checks.engine.HealthReport;
@@ -9,6 +10,8 @@ import dev.swarmwatch.checks.patroni.PatroniKind;
 import dev.swarmwatch.checks.postgres.PostgresKind;
 import dev.swarmwatch.checks.redis.RedisKind;
 import dev.swarmwatch.checks.spi.CheckKind;
+import dev.swarmwatch.checks.spi.CheckReport;
+import dev.swarmwatch.checks.spi.Redactor;
 import dev.swarmwatch.checks.swarm.DockerApi;
 import dev.swarmwatch.checks.swarm.SwarmKinds;
 import dev.swarmwatch.checks.swarm.SwarmReader;
@@ -35,6 +38,7 @@ public final class Agent implements AutoCloseable {
     private final DockerApi docker;
     private final CycleRunner cycles;
     private final List<CheckKind> enabledKinds;
+    private final Redactor redactor;
 
     public Agent(AgentConfig config, URI engineHost, Clock clock) {
         // The Docker client builds on a virtual thread: start it before Vert.x so the two overlap.
@@ -43,7 +47,9 @@ public final class Agent implements AutoCloseable {
         this.virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("swarmwatch-io-", 0).factory());
         SwarmSource swarm = new SwarmSource(new SwarmReader(docker, clock));
         List<ConfiguredKind> enabled = new ArrayList<>();
-        for (CheckKind kind : kinds(swarm)) {
+        List<CheckKind> all = kinds(swarm);
+        this.redactor = Redactor.of(SecretValues.of(config, all));
+        for (CheckKind kind : all) {
             KindOptions options = new KindOptions(kind, config, swarm);
             if (options.enabled()) {
                 enabled.add(new ConfiguredKind(kind, options));
@@ -63,8 +69,22 @@ public final class Agent implements AutoCloseable {
         return List.copyOf(kinds);
     }
 
+    /**
+     * One cycle. Its report is redacted here, once for every front-end: no secret of the config and
+     * no URL credential reaches a report, a log line or a metric, even one a probed server echoed.
+     */
     public Future<HealthReport> runOnce() {
-        return cycles.runOnce();
+        return cycles.runOnce().map(this::redact);
+    }
+
+    private HealthReport redact(HealthReport report) {
+        List<CheckReport> checks = report.checks().stream().map(redactor::report).toList();
+        return new HealthReport(report.time(), report.duration(), checks);
+    }
+
+    /** What hides this config's secrets; for any other output the agent's users build. */
+    public Redactor redactor() {
+        return redactor;
     }
 
     public DockerApi docker() {
