@@ -123,6 +123,7 @@ public final class Redactor {
                 int k = longestPrefixEndingAt(out, i, secret);
                 if (k > 0) {
                     out.replace(i - k, i, MASK);
+                    i -= k;
                     break;
                 }
             }
