@@ -20,7 +20,9 @@ import java.util.OptionalDouble;
  * <p>The status line is one line whatever the engine or a server said: every text is made one
  * line with {@link SafeText}, each problem on it is cut to {@value #PROBLEM_SHOWN} characters and
  * all of them to {@value #PROBLEMS_SHOWN}, so the line stays readable in a Nagios overview and in
- * a pager; what does not fit is named ("and 4 more") and is in the long output.
+ * a pager; what does not fit is named ("and 4 more") and is in the long output. Problems are
+ * separated by {@code " / "}: Nagios turns every {@code ;} of plugin output into {@code :}, so
+ * the texts carry none ({@code ,} instead) and {@code |}, which starts perfdata, becomes {@code /}.
  */
 public final class NagiosReport {
     /** At most this many characters of problems on the status line (before the {@code |}). */
@@ -32,6 +34,7 @@ public final class NagiosReport {
     /** At most this many details under one problem in the long output. */
     static final int DETAILS_SHOWN = 5;
     private static final int LABEL_SHOWN = 100;
+    private static final String SEPARATOR = " / ";
 
     private NagiosReport() {
     }
@@ -89,15 +92,15 @@ public final class NagiosReport {
         int count = 0;
         for (CheckReport c : problems) {
             String one = text(label(c) + " " + c.result().summary(), PROBLEM_SHOWN);
-            int needed = (count == 0 ? 0 : 2) + one.length();
+            int needed = (count == 0 ? 0 : SEPARATOR.length()) + one.length();
             if (count > 0 && shown.length() + needed > PROBLEMS_SHOWN) {
                 break;
             }
-            shown.append(count == 0 ? "" : "; ").append(one);
+            shown.append(count == 0 ? "" : SEPARATOR).append(one);
             count++;
         }
         if (count < problems.size()) {
-            shown.append("; and ").append(problems.size() - count).append(" more");
+            shown.append(SEPARATOR).append("and ").append(problems.size() - count).append(" more");
         }
         return shown.toString();
     }
@@ -120,8 +123,8 @@ public final class NagiosReport {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    // One line, no controls, bounded, and no '|' (it would start perfdata early).
+    // One line, no controls, bounded, no '|' (it would start perfdata early), no ';' (Nagios's).
     private static String text(String text, int max) {
-        return SafeText.line(text, max).replace('|', '/');
+        return SafeText.line(text, max).replace('|', '/').replace(';', ',');
     }
 }

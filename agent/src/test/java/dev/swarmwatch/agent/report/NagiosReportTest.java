@@ -55,10 +55,12 @@ class NagiosReportTest {
 
     @Test
     void hostileEscapeSequencesNeverReachTheOutput() {
-        CheckResult r = CheckResult.warning("converging " + HOSTILE).withPerfdata(List.of(PerfDatum.count("running", 1, 0, 2)));
+        CheckResult r = CheckResult.warning("converging; " + HOSTILE).withPerfdata(List.of(PerfDatum.count("running", 1, 0, 2)));
         String out = NagiosReport.render(report(new CheckReport("replicas", Subject.service("evil\u001b[8m'=|name", ""), r)));
         assertThat(out).doesNotContain("\u001b", "\u0007", "\u009b", "\r", "owned");
-        assertThat(firstLine(out)).contains("evil'=/name replicas converging red bell? cr lf");
+        String longLine = out.lines().skip(1).findFirst().orElseThrow();
+        assertThat(longLine.substring(0, longLine.indexOf(" | "))).isEqualTo("WARNING: evil'=/name replicas converging, red bell? cr lf");
+        assertThat(firstLine(out)).contains("evil'=/name replicas converging, red bell? cr lf");
         assertThat(out).contains("'evil\"_/name.running'=1;;;0;2");
     }
 
@@ -84,9 +86,9 @@ class NagiosReportTest {
         String problems = problemsPart(first);
         assertThat(problems.length()).isLessThanOrEqualTo(NagiosReport.PROBLEMS_SHOWN + " and 12 more".length() + 2);
         assertThat(first).startsWith("SWARMWATCH CRITICAL - 12 of 13 checks not OK: service-number-0 replicas 0/3 running")
-                .containsPattern("; and (\\d+) more \\| ");
-        int shown = problems.split("; ").length - 1;
-        assertThat(problems).endsWith("; and " + (12 - shown) + " more");
+                .containsPattern(" / and (\\d+) more \\| ");
+        int shown = problems.split(" / ").length - 1;
+        assertThat(problems).endsWith(" / and " + (12 - shown) + " more");
         assertThat(out.lines().filter(l -> l.startsWith("CRITICAL: "))).hasSize(12);
         assertThat(out.lines().toList()).contains("OK: 1 other checks");
     }
