@@ -82,7 +82,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             return Main.EXIT_UNKNOWN;
         }
         Agent agent = new Agent(cfg, engine, Clock.systemUTC());
-        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, engine.toString(), token);
+        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, dev.swarmwatch.checks.spi.UrlCredentials.mask(engine.toString()), token);
         try {
             daemon.start(listenHost, listenPort).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
