@@ -60,14 +60,14 @@ class Nagios4Test {
         assertThat(status.get("current_state")).as(status.toString()).isEqualTo("2");
         String output = status.get("plugin_output");
         assertThat(output).startsWith("SWARMWATCH CRITICAL - ").contains("bed-unschedulable replicas 0/2 running")
-                .doesNotContain("|", "\\n", "'score'");
+                .doesNotContain("|", "\\n", "'score'", ";").contains(" / ");
         String problems = output.substring(output.indexOf(" checks not OK: ") + " checks not OK: ".length());
         assertThat(problems.length()).isLessThanOrEqualTo(200 + " / and 99 more".length());
         String longOutput = status.get("long_plugin_output");
         assertThat(longOutput.split("\\\\n")).contains("CRITICAL: bed-unschedulable replicas 0/2 running")
                 .anySatisfy(l -> assertThat(l).startsWith("CRITICAL: bed-crashing "))
                 .anySatisfy(l -> assertThat(l).matches("OK: \\d+ other checks ?"))
-                .noneSatisfy(l -> assertThat(l).contains("'="));
+                .noneSatisfy(l -> assertThat(l).contains("'=")).noneSatisfy(l -> assertThat(l).startsWith("SWARMWATCH"));
         assertThat(status.get("performance_data")).startsWith("'score'=").contains("'checks_not_ok'=")
                 .contains("'bed-healthy.running'=2;2;1;0;2", "'bed-unschedulable.running'=0;2;1;0;2")
                 .doesNotContain("CRITICAL", "OK:");
@@ -79,7 +79,9 @@ class Nagios4Test {
         if (nagios.isPresent()) {
             ProcessHandle p = nagios.get();
             p.destroy();
-            if (!p.onExit().toCompletableFuture().completeOnTimeout(null, 10, TimeUnit.SECONDS).isDone() || p.isAlive()) {
+            try {
+                p.onExit().get(10, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
                 p.destroyForcibly();
             }
         }
