@@ -93,10 +93,13 @@ class Nagios4Test {
     }
 
     private Optional<ProcessHandle> daemon(Path lock) throws Exception {
-        for (int i = 0; i < 50 && !Files.exists(lock); i++) {
+        // The daemon writes its PID some moments after the file appears.
+        String text = "";
+        for (int i = 0; i < 100 && !text.matches("\\d+"); i++) {
             Thread.sleep(100);
+            text = Files.exists(lock) ? Files.readString(lock).strip() : "";
         }
-        long pid = Long.parseLong(Files.readString(lock).strip());
+        long pid = Long.parseLong(text);
         // Only the process this test started: its command line names this test's config.
         return ProcessHandle.of(pid).filter(p -> p.info().commandLine().orElse("").contains(dir.toString()));
     }
@@ -157,6 +160,7 @@ class Nagios4Test {
                 "check_result_path=" + d.resolve("checkresults"),
                 "command_file=" + d.resolve("nagios.cmd"),
                 "lock_file=" + d.resolve("nagios.lock"),
+                "query_socket=" + d.resolve("nagios.qh"),
                 "temp_file=" + d.resolve("nagios.tmp"),
                 "temp_path=" + d,
                 "nagios_user=nagios",
