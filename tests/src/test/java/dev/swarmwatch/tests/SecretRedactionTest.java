@@ -28,15 +28,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A secret planted in each place the config takes one (password, password_file, an authorization
  * header given through ${VAR}, URL userinfo, a URL query token) against the bed's real PostgreSQL,
- * Redis and Patroni and a real HTTP server that echoes the request back in its 401 page, appears
- * in none of the outputs: text, JSON and Nagios reports, the daemon's log, /metrics, /api/v1/status.
+ * Redis and Patroni and a real HTTP server that echoes the request back in its 401 page, and one in
+ * a service label of the sandbox swarm, appears in none of the outputs: text, JSON and Nagios
+ * reports, the daemon's log, /metrics, /api/v1/status.
  */
 class SecretRedactionTest {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final Map<String, String> SECRETS = new LinkedHashMap<>();
 
     static {
-        for (String place : List.of("pgpassword", "redisfile", "authheader", "urluser", "patroniuser", "querytoken")) {
+        for (String place : List.of("pgpassword", "redisfile", "authheader", "urluser", "patroniuser", "querytoken", "labelauth")) {
             SECRETS.put(place, place + "-planted-" + RUN);
         }
     }
@@ -104,7 +105,31 @@ class SecretRedactionTest {
                 SECRETS.get("patroniuser")));
         List<String> env = List.of("SW_PLANTED_AUTH=Bearer " + SECRETS.get("authheader"));
 
+        String service = "swsecret-" + RUN;
+        Bed.docker("service", "create", "--detach", "--no-resolve-image", "--init", "--network", "host", "--name", service,
+                "--label", "swarmwatch.http.url=http://127.0.0.1:" + echoPort + "/label",
+                "--label", "swarmwatch.http.authorization=Bearer " + SECRETS.get("labelauth"),
+                "swarmwatch/busybox:bed", "sleep", "100000").orFail();
         Map<String, String> outputs = new LinkedHashMap<>();
+        try {
+            collect(config, env, dir, outputs);
+        } finally {
+            Bed.docker("service", "rm", service).orFail();
+        }
+
+        // The probes ran and the servers answered: there was something to hide.
+        String text = outputs.get("text stdout");
+        assertThat(text).contains("echo-auth", "echo-token", "userinfo", "pg-login", "redis-auth", "patroni-user", service)
+                .contains("Authorization: ***").contains("/health?token=***").contains("http://ops:***@127.0.0.1:" + closed)
+                .containsPattern("GET /label [^\\n]*Authorization: \\*\\*\\*");
+        assertThat(outputs.get("/api/v1/status")).contains("\"schema\" : \"swarmwatch.report/v1\"");
+        assertThat(outputs.get("/metrics")).contains("swarmwatch_check_status");
+        outputs.forEach((where, content) -> SECRETS.forEach((place, secret) ->
+                assertThat(content).as("the %s secret in %s", place, where)
+                        .doesNotContain(secret).doesNotContain(secret.substring(0, secret.length() - 4))));
+    }
+
+    private static void collect(Path config, List<String> env, Path dir, Map<String, String> outputs) throws Exception {
         for (String format : List.of("text", "json", "nagios")) {
             Bed.Result r = Bed.run(List.of(Bed.REPO.resolve("swarmwatch").toString(), "report", "-v", "-f", format,
                     "-c", config.toString()), env, Duration.ofMinutes(2));
@@ -112,16 +137,6 @@ class SecretRedactionTest {
             outputs.put(format + " stderr", r.err());
         }
         daemonOutputs(config, env, dir, outputs);
-
-        // The probes ran and the servers answered: there was something to hide.
-        String text = outputs.get("text stdout");
-        assertThat(text).contains("echo-auth", "echo-token", "userinfo", "pg-login", "redis-auth", "patroni-user")
-                .contains("Authorization: ***").contains("/health?token=***").contains("http://ops:***@127.0.0.1:" + closed);
-        assertThat(outputs.get("/api/v1/status")).contains("\"schema\" : \"swarmwatch.report/v1\"");
-        assertThat(outputs.get("/metrics")).contains("swarmwatch_check_status");
-        outputs.forEach((where, content) -> SECRETS.forEach((place, secret) ->
-                assertThat(content).as("the %s secret in %s", place, where)
-                        .doesNotContain(secret).doesNotContain(secret.substring(0, secret.length() - 4))));
     }
 
     private static void daemonOutputs(Path config, List<String> env, Path dir, Map<String, String> outputs) throws Exception {

@@ -25,6 +25,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -39,6 +41,8 @@ public final class Agent implements AutoCloseable {
     private final CycleRunner cycles;
     private final List<CheckKind> enabledKinds;
     private final Redactor redactor;
+    // Secrets of the targets handed out so far, service labels included: known only once the swarm is read.
+    private final Set<String> targetSecrets = ConcurrentHashMap.newKeySet();
 
     public Agent(AgentConfig config, URI engineHost, Clock clock) {
         // The Docker client builds on a virtual thread: start it before Vert.x so the two overlap.
@@ -52,7 +56,7 @@ public final class Agent implements AutoCloseable {
         for (CheckKind kind : all) {
             KindOptions options = new KindOptions(kind, config, swarm);
             if (options.enabled()) {
-                enabled.add(new ConfiguredKind(kind, options));
+                enabled.add(new ConfiguredKind(kind, new TargetSecrets(options, kind.options(), targetSecrets)));
             }
         }
         this.cycles = new CycleRunner(vertx, clock, virtualThreads, enabled);
@@ -78,7 +82,8 @@ public final class Agent implements AutoCloseable {
     }
 
     private HealthReport redact(HealthReport report) {
-        List<CheckReport> checks = report.checks().stream().map(redactor::report).toList();
+        Redactor now = targetSecrets.isEmpty() ? redactor : redactor.with(targetSecrets);
+        List<CheckReport> checks = report.checks().stream().map(now::report).toList();
         return new HealthReport(report.time(), report.duration(), checks);
     }
 

@@ -3,8 +3,10 @@ package dev.swarmwatch.checks.spi;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Replaces the secret values the config holds (passwords, tokens, authorization values, URL
@@ -30,15 +32,23 @@ public final class Redactor {
     /** A redactor for these values (and URL credentials); blank and too-short values are skipped. */
     public static Redactor of(Collection<String> values) {
         Objects.requireNonNull(values, "values");
-        List<String> kept = new ArrayList<>();
+        Set<String> kept = new LinkedHashSet<>();
         for (String v : values) {
-            if (v != null && v.strip().length() >= MIN_LENGTH && !kept.contains(v)) {
+            if (v != null && v.strip().length() >= MIN_LENGTH) {
                 kept.add(v);
             }
         }
         // Longest first, so a secret that contains another is replaced whole.
-        kept.sort(Comparator.comparingInt(String::length).reversed());
-        return kept.isEmpty() ? URLS_ONLY : new Redactor(List.copyOf(kept));
+        List<String> sorted = new ArrayList<>(kept);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return sorted.isEmpty() ? URLS_ONLY : new Redactor(List.copyOf(sorted));
+    }
+
+    /** This redactor's secrets and these more. */
+    public Redactor with(Collection<String> more) {
+        List<String> all = new ArrayList<>(secrets);
+        all.addAll(more);
+        return of(all);
     }
 
     /** Masks URL credentials only: for output that no config stands behind. */
