@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install what the swarmwatch test bed needs (Debian 12): docker.io, busybox-static,
-# iproute2, iptables, prometheus-alertmanager (the notifier test runs its own). Skips apt entirely when everything is installed already.
+# iproute2, iptables, prometheus-alertmanager (the notifier tests run their own) and
+# nagios4-core (the real client of the Nagios output; its core alone, no web server, recommends
+# nothing). Skips apt entirely when everything is installed already.
 # The system Docker service is never started (policy-rc.d); the bed runs its own dockerds.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 require_root
 
-PKGS=(docker.io busybox-static iproute2 iptables prometheus-alertmanager)
+PKGS=(docker.io busybox-static iproute2 iptables prometheus-alertmanager nagios4-core)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
@@ -39,7 +41,7 @@ else
   log "TIMING install: $(fmt_ms $(($(now_ms) - t0)))"
 fi
 
-for b in dockerd containerd runc nsenter ip iptables setsid; do
+for b in dockerd containerd runc nsenter ip iptables setsid unshare nagios4; do
   command -v "$b" >/dev/null || die "$b not found after install"
 done
 [[ -x /bin/busybox ]] || die "/bin/busybox missing (busybox-static)"

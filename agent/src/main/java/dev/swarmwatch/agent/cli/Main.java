@@ -1,5 +1,6 @@
 package dev.swarmwatch.agent.cli;
 
+import dev.swarmwatch.agent.logging.LibraryLogging;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,6 +21,8 @@ public final class Main implements Runnable {
     boolean debug;
 
     public static void main(String[] args) {
+        // Before any library logs: Vert.x and Netty pick their logger when first used.
+        LibraryLogging.install(System.err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         // A thread of ours or a library's that dies must not print a bare stack trace into the log.
         Thread.setDefaultUncaughtExceptionHandler((thread, e) ->

@@ -84,7 +84,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         // Before anything starts, so a signal during start-up is a graceful stop as well.
         StopSignals signals = StopSignals.install(System.out);
         Agent agent = new Agent(cfg, engine, Clock.systemUTC());
-        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, engine.toString(), token, main.debug);
+        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, dev.swarmwatch.checks.spi.UrlCredentials.mask(engine.toString()), token, main.debug);
         try {
             daemon.start(address.host(), address.port()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

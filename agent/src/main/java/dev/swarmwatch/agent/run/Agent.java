@@ -1,6 +1,7 @@
 package dev.swarmwatch.agent.run;
 
 import dev.swarmwatch.agent.config.AgentConfig;
+import dev.swarmwatch.agent.config.SecretValues;
 import dev.swarmwatch.checks.engine.ConfiguredKind;
 import dev.swarmwatch.checks.engine.CycleRunner;
 import dev.swarmwatch.checks.engine.HealthReport;
@@ -9,6 +10,8 @@ import dev.swarmwatch.checks.patroni.PatroniKind;
 import dev.swarmwatch.checks.postgres.PostgresKind;
 import dev.swarmwatch.checks.redis.RedisKind;
 import dev.swarmwatch.checks.spi.CheckKind;
+import dev.swarmwatch.checks.spi.CheckReport;
+import dev.swarmwatch.checks.spi.Redactor;
 import dev.swarmwatch.checks.swarm.DockerApi;
 import dev.swarmwatch.checks.swarm.SwarmKinds;
 import dev.swarmwatch.checks.swarm.SwarmReader;
@@ -23,6 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,6 +42,9 @@ public final class Agent implements AutoCloseable {
     private final CycleRunner cycles;
     private final List<CheckKind> enabledKinds;
     private final SwarmSource swarm;
+    private final Redactor redactor;
+    // Secrets of the targets handed out so far, service labels included: known only once the swarm is read.
+    private final Set<String> targetSecrets = ConcurrentHashMap.newKeySet();
 
     public Agent(AgentConfig config, URI engineHost, Clock clock) {
         this.docker = new DockerApi(engineHost, config.engineTimeout());
@@ -44,10 +52,12 @@ public final class Agent implements AutoCloseable {
         this.virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("swarmwatch-io-", 0).factory());
         this.swarm = new SwarmSource(new SwarmReader(docker, clock));
         List<ConfiguredKind> enabled = new ArrayList<>();
-        for (CheckKind kind : kinds(swarm)) {
+        List<CheckKind> all = kinds(swarm);
+        this.redactor = Redactor.of(SecretValues.of(config, all));
+        for (CheckKind kind : all) {
             KindOptions options = new KindOptions(kind, config, swarm);
             if (options.enabled()) {
-                enabled.add(new ConfiguredKind(kind, options));
+                enabled.add(new ConfiguredKind(kind, new TargetSecrets(options, kind.options(), targetSecrets)));
             }
         }
         this.cycles = new CycleRunner(vertx, clock, virtualThreads, enabled, CycleDeadline.of(config));
@@ -64,8 +74,23 @@ public final class Agent implements AutoCloseable {
         return List.copyOf(kinds);
     }
 
+    /**
+     * One cycle. Its report is redacted here, once for every front-end: no secret of the config and
+     * no URL credential reaches a report, a log line or a metric, even one a probed server echoed.
+     */
     public Future<HealthReport> runOnce() {
-        return cycles.runOnce();
+        return cycles.runOnce().map(this::redact);
+    }
+
+    private HealthReport redact(HealthReport report) {
+        Redactor now = targetSecrets.isEmpty() ? redactor : redactor.with(targetSecrets);
+        List<CheckReport> checks = report.checks().stream().map(now::report).toList();
+        return new HealthReport(report.time(), report.duration(), checks, report.unfinished());
+    }
+
+    /** What hides this config's secrets; for any other output the agent's users build. */
+    public Redactor redactor() {
+        return redactor;
     }
 
     /**
@@ -73,7 +98,7 @@ public final class Agent implements AutoCloseable {
      * daemon ends a cycle so when the next one is due.
      */
     public Future<HealthReport> runOnce(Future<?> endEarly) {
-        return cycles.runOnce(endEarly);
+        return cycles.runOnce(endEarly).map(this::redact);
     }
 
     /** How long a cycle may take as a whole, see {@link CycleDeadline}. */

@@ -2,7 +2,9 @@ package dev.swarmwatch.checks.http;
 
 import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.PerfDatum;
+import dev.swarmwatch.checks.spi.SafeText;
 import dev.swarmwatch.checks.spi.Status;
+import dev.swarmwatch.checks.spi.UrlCredentials;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.pointer.JsonPointer;
@@ -12,11 +14,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Judges one HTTP answer against its target: status, body, latency, certificate. Pure. */
 final class HttpVerdict {
-    private static final int BODY_SHOWN = 200;
+    /** At most this many characters of a body in a detail line. */
+    static final int BODY_SHOWN = 200;
+    // Only the start of a body is looked at for the excerpt: a huge page costs no more than this.
+    private static final int BODY_SCANNED = 4 * BODY_SHOWN;
+    private static final int REASON_SHOWN = 80;
 
     private HttpVerdict() {
     }
@@ -35,13 +42,13 @@ final class HttpVerdict {
         if (!t.expectStatus().matches(o.status())) {
             status = Status.CRITICAL;
             problems.add("status " + o.status() + ", expected " + t.expectStatus().text());
-            details.add("body: " + bodyStart(o.body()));
+            details.add("body: " + bodyStart(o.body(), t));
         } else {
             Optional<String> bodyProblem = body(t, o.body());
             if (bodyProblem.isPresent()) {
                 status = Status.CRITICAL;
                 problems.add(bodyProblem.get());
-                details.add("body: " + bodyStart(o.body()));
+                details.add("body: " + bodyStart(o.body(), t));
             }
         }
         long ms = o.latency().toMillis();
@@ -52,7 +59,8 @@ final class HttpVerdict {
             status = status.worse(Status.WARNING);
             problems.add("took " + ms + " ms (warning at " + t.latencyWarning().get().toMillis() + " ms)");
         }
-        String base = o.status() + (o.reason().isEmpty() ? "" : " " + o.reason()) + " in " + ms + " ms";
+        String reason = SafeText.line(o.reason(), REASON_SHOWN);
+        String base = o.status() + (reason.isEmpty() ? "" : " " + reason) + " in " + ms + " ms";
         List<PerfDatum> perf = new ArrayList<>();
         PerfDatum time = PerfDatum.of("time", o.latency().toNanos() / 1e9, "s");
         if (t.latencyWarning().isPresent() && t.latencyCritical().isPresent()) {
@@ -62,7 +70,7 @@ final class HttpVerdict {
         perf.add(PerfDatum.of("status", o.status(), ""));
         perf.add(PerfDatum.of("size", o.size(), "B"));
         if (o.cert().isPresent()) {
-            Cert cert = o.cert().get();
+            Cert cert = new Cert(SafeText.line(o.cert().get().subject(), REASON_SHOWN), o.cert().get().notAfter());
             long days = Duration.between(now, cert.notAfter()).toDays();
             String date = cert.notAfter().atOffset(ZoneOffset.UTC).toLocalDate().toString();
             base += ", certificate expires in " + days + " days";
@@ -110,10 +118,37 @@ final class HttpVerdict {
         return Optional.empty();
     }
 
-    /** The start of a body on one line, for messages. */
-    static String bodyStart(String body) {
-        String line = body.replaceAll("\\s+", " ").strip();
-        return line.isEmpty() ? "(empty)" : line.length() <= BODY_SHOWN ? line : line.substring(0, BODY_SHOWN) + "...";
+    /**
+     * The start of a body on one line, for messages: controls and escape sequences removed, white
+     * space collapsed, at most {@link #BODY_SHOWN} characters. A server that echoes the request
+     * (a 401 page quoting the Authorization header) would show the target's secrets: the values of
+     * its sensitive headers and URL credentials are masked before the cut, so no prefix survives.
+     */
+    static String bodyStart(String body, HttpTarget t) {
+        String start = body.length() > BODY_SCANNED ? body.substring(0, BODY_SCANNED) : body;
+        String line = SafeText.line(start).replaceAll("\\s+", " ").strip();
+        for (Map.Entry<String, String> header : t.headers().entrySet()) {
+            if (sensitive(header.getKey()) && header.getValue().strip().length() >= 4) {
+                line = line.replace(header.getValue().strip(), UrlCredentials.MASK);
+                int space = header.getValue().strip().indexOf(' ');
+                if (space > 0) {
+                    line = line.replace(header.getValue().strip().substring(space + 1).strip(), UrlCredentials.MASK);
+                }
+            }
+        }
+        for (String credential : UrlCredentials.find(t.url())) {
+            line = line.replace(credential, UrlCredentials.MASK);
+        }
+        line = UrlCredentials.mask(line);
+        if (line.isEmpty()) {
+            return "(empty)";
+        }
+        return body.length() > BODY_SCANNED && line.length() <= BODY_SHOWN ? line + "\u2026" : SafeText.line(line, BODY_SHOWN);
     }
 
+    private static boolean sensitive(String header) {
+        String h = header.toLowerCase(java.util.Locale.ROOT);
+        return h.contains("auth") || h.contains("token") || h.contains("key") || h.contains("secret")
+                || h.contains("cookie") || h.contains("passw") || h.contains("session");
+    }
 }

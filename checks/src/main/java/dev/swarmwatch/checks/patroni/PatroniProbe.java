@@ -134,7 +134,8 @@ public final class PatroniProbe {
         if (body == null || body.isBlank()) {
             return "";
         }
-        String line = body.strip().replaceAll("\\s+", " ");
-        return ": " + (line.length() > 80 ? line.substring(0, 80) + "..." : line);
+        // Untrusted text: one line without controls, bounded.
+        String start = body.length() > 1000 ? body.substring(0, 1000) : body;
+        return ": " + dev.swarmwatch.checks.spi.SafeText.line(start.strip().replaceAll("\\s+", " "), 80);
     }
 }

@@ -2,6 +2,9 @@ package dev.swarmwatch.dashboards.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.swarmwatch.checks.engine.HealthReport;
 import dev.swarmwatch.checks.engine.Score;
 import dev.swarmwatch.checks.spi.CheckReport;
@@ -21,10 +24,14 @@ import java.util.OptionalDouble;
 /**
  * The report as JSON, schema {@code swarmwatch.report/v1} (documented in the README). Fields are
  * only ever added within a schema version, never renamed or removed.
+ *
+ * <p>Strings are escaped as JSON does (a newline as backslash-n, ESC as backslash-u001B), and
+ * further DEL, the C1 controls, line separators and bidirectional overrides as backslash-uXXXX:
+ * JSON allows them raw, but {@code cat} on a terminal would act on them.
  */
 public final class JsonReport {
     public static final String SCHEMA = "swarmwatch.report/v1";
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = new JsonFactory().setCharacterEscapes(new TerminalSafeEscapes());
 
     private JsonReport() {
     }
@@ -114,6 +121,27 @@ public final class JsonReport {
             json.writeNumberField(name, value.getAsDouble());
         } else {
             json.writeNullField(name);
+        }
+    }
+
+    /** JSON's own escapes, plus the characters a terminal acts on that JSON leaves raw. */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        TerminalSafeEscapes() {
+            ascii[0x7f] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            boolean unsafe = (ch >= 0x80 && ch < 0xa0) || ch == 0x2028 || ch == 0x2029
+                    || (ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069);
+            return unsafe ? new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch)) : null;
         }
     }
 
