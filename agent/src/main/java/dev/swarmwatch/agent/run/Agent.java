@@ -9,6 +9,7 @@ import dev.swarmwatch.checks.patroni.PatroniKind;
 import dev.swarmwatch.checks.postgres.PostgresKind;
 import dev.swarmwatch.checks.redis.RedisKind;
 import dev.swarmwatch.checks.spi.CheckKind;
+import dev.swarmwatch.checks.swarm.Corroboration;
 import dev.swarmwatch.checks.swarm.DockerApi;
 import dev.swarmwatch.checks.swarm.SwarmKinds;
 import dev.swarmwatch.checks.swarm.SwarmReader;
@@ -63,8 +64,9 @@ public final class Agent implements AutoCloseable {
         return List.copyOf(kinds);
     }
 
+    /** One cycle, with contradictions between its checks named (see {@link Corroboration}). */
     public Future<HealthReport> runOnce() {
-        return cycles.runOnce();
+        return cycles.runOnce().map(Corroboration::apply);
     }
 
     public DockerApi docker() {
