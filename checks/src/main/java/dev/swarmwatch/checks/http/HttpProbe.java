@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Probes one HTTP endpoint, non-blocking. Uses Vert.x's core HttpClient, the layer under WebClient,
@@ -50,10 +51,17 @@ public final class HttpProbe {
 
         Promise<CheckResult> result = Promise.promise();
         long started = System.nanoTime();
-        long timer = vertx.setTimer(timeoutMs, id -> result.tryComplete(
-                CheckResult.critical("no answer within " + Durations.format(target.timeout()) + ": " + target.url())));
+        // Whether the connection (and TLS handshake) was made when time ran out: a full backlog or a
+        // dropped SYN is "connection timed out", a server that accepted and went silent is "no answer".
+        AtomicBoolean connected = new AtomicBoolean();
+        long timer = vertx.setTimer(timeoutMs, id -> result.tryComplete(CheckResult.critical(
+                (connected.get() ? "no answer within " : "connection timed out (none within ")
+                        + Durations.format(target.timeout()) + (connected.get() ? "" : ")") + ": " + target.url())));
         client.request(request)
-                .compose(req -> req.send())
+                .compose(req -> {
+                    connected.set(true);
+                    return req.send();
+                })
                 .compose(resp -> resp.body().map(body -> new HttpVerdict.Observation(resp.statusCode(),
                         resp.statusMessage(), body.toString(), body.length(),
                         Duration.ofNanos(System.nanoTime() - started), certificate(resp))))

@@ -66,7 +66,7 @@ public final class FailureWords {
         String message = t.getMessage() == null ? "" : t.getMessage();
         String lower = message.toLowerCase(Locale.ROOT);
         if (t instanceof SSLException) {
-            return Optional.of("TLS handshake failed: " + tlsReason(whole, message));
+            return Optional.of("TLS handshake failed: " + tlsReason(whole));
         }
         if (t instanceof UnknownHostException) {
             int colon = message.indexOf(':');
@@ -99,7 +99,10 @@ public final class FailureWords {
         return Optional.empty();
     }
 
-    private static String tlsReason(Throwable whole, String message) {
+    // Libraries wrap the handshake's own exception ("Failed to create SSL connection"): every
+    // message in the chain is read for a known reason, and the innermost TLS one is the fallback.
+    private static String tlsReason(Throwable whole) {
+        String innermost = "";
         for (Throwable t : chain(whole)) {
             if (t instanceof CertificateExpiredException) {
                 return "certificate expired";
@@ -107,25 +110,37 @@ public final class FailureWords {
             if (t instanceof CertificateNotYetValidException) {
                 return "certificate not yet valid";
             }
+            String message = t.getMessage() == null ? "" : t.getMessage().strip();
+            Optional<String> known = knownTlsReason(message);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            if (t instanceof SSLException && !message.isEmpty()) {
+                innermost = message;
+            }
         }
+        String rest = withoutClassNames(innermost).strip();
+        return rest.isEmpty() ? "no reason given" : lowerFirst(rest);
+    }
+
+    private static Optional<String> knownTlsReason(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("unable to find valid certification path") || lower.contains("pkix path")) {
-            return "certificate not trusted (unknown issuer or self-signed)";
+            return Optional.of("certificate not trusted (unknown issuer or self-signed)");
         }
         if (lower.contains("no subject alternative") || lower.contains("no name matching")) {
-            return "certificate does not match the host name";
+            return Optional.of("certificate does not match the host name");
         }
         if (lower.contains("unsupported or unrecognized ssl message") || lower.contains("not an ssl/tls record")) {
-            return "the server does not speak TLS";
+            return Optional.of("the server does not speak TLS");
         }
         if (lower.contains("protocol_version") || lower.contains("no appropriate protocol")) {
-            return "no TLS protocol version in common";
+            return Optional.of("no TLS protocol version in common");
         }
         if (lower.startsWith("received fatal alert: ")) {
-            return "the server refused it (" + message.substring("received fatal alert: ".length()) + ")";
+            return Optional.of("the server refused it (" + message.substring("received fatal alert: ".length()) + ")");
         }
-        String rest = withoutClassNames(message).strip();
-        return rest.isEmpty() ? "no reason given" : lowerFirst(rest);
+        return Optional.empty();
     }
 
     private static String withoutClassNames(String message) {

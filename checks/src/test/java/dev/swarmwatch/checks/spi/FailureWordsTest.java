@@ -113,7 +113,13 @@ class FailureWordsTest {
         assertThat(FailureWords.summary(new java.net.SocketTimeoutException("Read timed out"))).isEqualTo("read timed out");
         assertThat(FailureWords.summary(new java.net.SocketException("Connection reset"))).isEqualTo("connection reset by the server");
         assertThat(FailureWords.summary(new java.net.NoRouteToHostException("No route to host"))).isEqualTo("host unreachable");
-        assertThat(FailureWords.summary(new SSLHandshakeException("x", new CertificateExpiredException("NotAfter: ..."))))
+        SSLHandshakeException wrapped = new SSLHandshakeException("Failed to create SSL connection");
+        wrapped.initCause(new SSLHandshakeException("PKIX path building failed: sun.security.provider.certpath."
+                + "SunCertPathBuilderException: unable to find valid certification path to requested target"));
+        assertThat(FailureWords.summary(wrapped)).isEqualTo("TLS handshake failed: certificate not trusted (unknown issuer or self-signed)");
+        SSLHandshakeException expired = new SSLHandshakeException("x");
+        expired.initCause(new CertificateExpiredException("NotAfter: ..."));
+        assertThat(FailureWords.summary(expired))
                 .isEqualTo("TLS handshake failed: certificate expired");
         assertThat(FailureWords.summary(new IllegalStateException("bad: sun.security.validator.ValidatorException: odd thing")))
                 .isEqualTo("bad: odd thing");
