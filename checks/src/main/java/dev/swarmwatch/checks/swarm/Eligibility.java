@@ -2,14 +2,33 @@ package dev.swarmwatch.checks.swarm;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Why a global service has no node to run on, from the nodes alone: drained, paused and down ones
- * are named; an active, live node that got no task was excluded by the service's placement.
+ * Why a global service wants no task anywhere, from the nodes and its tasks: drained, paused and
+ * down nodes are named; an active, live node whose last task of the service ended by itself
+ * (failed, rejected, complete) is eligible but not restarted; one with no task, or only tasks the
+ * orchestrator shut down, was excluded by the service's placement.
  */
 final class Eligibility {
     private Eligibility() {
+    }
+
+    static String summary(Collection<SwarmNode> nodes, List<SwarmTask> tasks) {
+        Map<String, SwarmTask> latest = new HashMap<>();
+        for (SwarmTask t : tasks) {
+            latest.merge(t.nodeId(), t, (a, b) -> a.timestamp().isAfter(b.timestamp()) ? a : b);
+        }
+        long ended = nodes.stream().filter(n -> n.availability().equals("active") && !n.state().equals("down"))
+                .map(n -> latest.get(n.id()))
+                .filter(t -> t != null && (t.failed() || t.state().equals("complete"))).count();
+        if (ended > 0) {
+            return "none running: its tasks ended on " + ended + (ended == 1 ? " eligible node" : " eligible nodes")
+                    + " and are not restarted";
+        }
+        return "no eligible node (" + why(nodes) + ")";
     }
 
     static String why(Collection<SwarmNode> nodes) {

@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * Running vs desired replicas of each service. Running counts tasks whose {@code Status.State} is
  * running on a node that is not down (never {@code DesiredState}, and never the engine's own count
  * alone: it can say 1/1 while the node is gone); desired is the replica count, or for global
- * services the engine's DesiredTasks (eligible nodes).
+ * services the eligible nodes (nodes with a task wanted, or the engine's DesiredTasks if more).
+ * A global service wanted nowhere says why ({@link Eligibility}) instead of "scaled to 0".
  */
 public final class ReplicasKind implements CheckKind {
     static final String CRITICAL_BELOW = "critical_below";
@@ -94,7 +95,7 @@ public final class ReplicasKind implements CheckKind {
         if (desired == 0 && service.global() && !nodes.isEmpty()) {
             // Nothing to run on is not the same as nothing wanted: the service is placed nowhere.
             status = Status.WARNING;
-            summary = "no eligible node (" + Eligibility.why(nodes.values()) + ")";
+            summary = Eligibility.summary(nodes.values(), tasks);
         } else if (desired == 0) {
             status = Status.OK;
             summary = "scaled to 0";
@@ -173,12 +174,12 @@ public final class ReplicasKind implements CheckKind {
         if (!service.global()) {
             return service.replicas();
         }
-        if (service.engineDesired().isPresent()) {
-            return service.engineDesired().getAsInt();
-        }
-        // Engines before API 1.41: the orchestrator keeps one task wanted running per eligible node.
-        return (int) tasks.stream().filter(t -> t.desiredState().equals("running"))
+        // One task wanted per eligible node. The engine's DesiredTasks counts only tasks desired
+        // running, so it drops to 0 while a crashing task waits out its restart delay (its successor
+        // is desired "ready"); engines before API 1.41 do not report it at all.
+        int wanted = (int) tasks.stream().filter(t -> t.desiredState().equals("running") || t.desiredState().equals("ready"))
                 .map(SwarmTask::nodeId).distinct().count();
+        return Math.max(wanted, service.engineDesired().orElse(0));
     }
 
     static String where(SwarmService service, SwarmTask task) {

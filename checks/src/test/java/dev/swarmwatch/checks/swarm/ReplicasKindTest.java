@@ -158,4 +158,26 @@ class ReplicasKindTest {
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.summary()).isEqualTo("scaled to 0");
     }
+
+    @Test
+    void globalServiceWaitingOutARestartDelayStillWantsItsNode() {
+        // The engine's DesiredTasks reads 0 while the successor of a failed task is desired "ready".
+        CheckResult r = ReplicasKind.evaluate(global("agent", 0), List.of(
+                task("old", 0, "n1", "failed", "shutdown"), task("next", 0, "n1", "ready", "ready")),
+                Map.of("n1", worker("n1", "ready", "active")), 1);
+        assertThat(r.status()).isEqualTo(Status.CRITICAL);
+        assertThat(r.summary()).isEqualTo("0/1 running");
+    }
+
+    @Test
+    void globalServiceWhoseTasksEndedAndAreNotRestartedIsNotCalledIneligible() {
+        CheckResult r = ReplicasKind.evaluate(global("agent", 0), List.of(task("old", 0, "n1", "failed", "shutdown")),
+                Map.of("n1", worker("n1", "ready", "active")), 1);
+        assertThat(r.status()).isEqualTo(Status.WARNING);
+        assertThat(r.summary()).isEqualTo("none running: its tasks ended on 1 eligible node and are not restarted");
+        // a task the orchestrator shut down (its placement changed) leaves the node ineligible
+        assertThat(ReplicasKind.evaluate(global("agent", 0), List.of(task("old", 0, "n1", "shutdown", "shutdown")),
+                Map.of("n1", worker("n1", "ready", "active")), 1).summary())
+                .isEqualTo("no eligible node (the only node does not match its placement constraints)");
+    }
 }
