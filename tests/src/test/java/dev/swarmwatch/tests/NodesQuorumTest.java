@@ -69,6 +69,55 @@ class NodesQuorumTest {
         assertThat(seen.getLast()).contains("1 down");
     }
 
+    @Test
+    void aManagerThawedFromAFreezeReadingItselfDownIsAMissedHeartbeatNotALostNode() throws Exception {
+        String pid = recordedPid("q3");
+        List<String> seen = new ArrayList<>();
+        int selfDown = 0;
+        try {
+            signal("STOP", pid);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!get(cycle(), "nodes:swarm").result().summary().contains("1 down")) {
+                assertThat(System.nanoTime()).as("the frozen manager is marked down within 60 s").isLessThan(deadline);
+                Thread.sleep(500);
+            }
+            signal("CONT", pid);
+            // The thawed engine answers at once; its node reads down until its next heartbeat lands.
+            for (int i = 0; i < 40; i++) {
+                CheckReport nodes = get(Bed.cycle(Bed.manager(3), CONFIG), "nodes:swarm");
+                seen.add(nodes.status() + " " + nodes.result().summary());
+                assertThat(nodes.result().summary()).as("read from the thawed engine itself").doesNotContain("1 down");
+                if (nodes.result().summary().contains("marked down but answering (swq3)")) {
+                    selfDown++;
+                    assertThat(nodes.status()).isEqualTo(Status.WARNING);
+                }
+                if (nodes.result().summary().equals("3 nodes: 3 ready")) {
+                    break;
+                }
+                Thread.sleep(100);
+            }
+        } finally {
+            signal("CONT", pid);
+            System.out.println("NodesQuorumTest readings from the thawed manager:\n  " + String.join("\n  ", seen));
+            Bed.quorum("reset").orFail();
+        }
+        assertThat(selfDown).as("reports in which the thawed engine's own node read down: " + seen).isPositive();
+        assertThat(seen.getLast()).endsWith("3 nodes: 3 ready");
+    }
+
+    // The bed records "PID STARTTIME"; a PID reused by another process is never signalled.
+    private static String recordedPid(String name) throws Exception {
+        String[] recorded = java.nio.file.Files.readString(Bed.DIR.resolve("pids").resolve(name + ".pid")).strip().split(" ");
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", recorded[0], "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        assertThat(fields[19]).as("start time of recorded " + name + " dockerd").isEqualTo(recorded[1]);
+        return recorded[0];
+    }
+
+    private static void signal(String signal, String pid) throws Exception {
+        Bed.run(List.of("kill", "-" + signal, pid), List.of(), Duration.ofSeconds(5)).orFail();
+    }
+
     private static HealthReport cycle() throws Exception {
         return Bed.cycle(Bed.manager(1), CONFIG);
     }
