@@ -2,6 +2,7 @@ package dev.swarmwatch.agent.report;
 
 import dev.swarmwatch.checks.engine.HealthReport;
 import dev.swarmwatch.checks.spi.CheckReport;
+import dev.swarmwatch.checks.spi.FailureWords;
 import dev.swarmwatch.checks.spi.Status;
 import dev.swarmwatch.checks.spi.Subject;
 
@@ -46,6 +47,9 @@ public final class TextReport {
                         .append(check.result().summary()).append("\n");
                 if (verbose || s != Status.OK) {
                     for (String detail : check.result().details()) {
+                        if (!verbose && detail.startsWith(FailureWords.DETAIL_PREFIX)) {
+                            continue; // exception classes are for -v only
+                        }
                         out.append("  ").append(" ".repeat(23)).append("- ").append(detail).append("\n");
                     }
                 }

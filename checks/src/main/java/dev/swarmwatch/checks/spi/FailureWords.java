@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * a refused port reads the same whichever check met it. Class names go only to {@link #detail}.
  */
 public final class FailureWords {
+    /** How the class detail line starts, so a renderer can keep it for verbose output only. */
+    public static final String DETAIL_PREFIX = "error: ";
     // "sun.security.validator.ValidatorException: " and the like, inside a message
     private static final Pattern CLASS_PREFIX = Pattern.compile("(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error): ");
 
@@ -59,7 +61,7 @@ public final class FailureWords {
             String m = t.getMessage();
             parts.add(m == null || m.isBlank() ? t.getClass().getName() : t.getClass().getName() + ": " + m.strip());
         }
-        return "error: " + String.join(" <- ", parts);
+        return DETAIL_PREFIX + String.join(" <- ", parts);
     }
 
     private static Optional<String> words(Throwable t, Throwable whole) {

@@ -121,6 +121,36 @@ class FailureWordingTest {
         }
     }
 
+    @Test
+    void theTextReportShowsTheExceptionClassOnlyWithVerbose(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("swarmwatch.yml");
+        java.nio.file.Files.writeString(config, """
+                engine:
+                  host: %s
+                targets:
+                  http:
+                    - name: refused
+                      url: http://127.0.0.1:%d/
+                """.formatted(SANDBOX, closedPort));
+        Path repo = Path.of(System.getProperty("swarmwatch.repo", "..")).toAbsolutePath();
+        String plain = launch(repo, "report", "--config", config.toString());
+        String verbose = launch(repo, "report", "-v", "--config", config.toString());
+
+        assertThat(plain).contains("connection refused: http://127.0.0.1:" + closedPort + "/").doesNotContain("ConnectException");
+        assertThat(verbose).contains("connection refused: http://127.0.0.1:" + closedPort + "/")
+                .contains("- error: java.net.ConnectException");
+    }
+
+    private static String launch(Path repo, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(repo.resolve("swarmwatch").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(repo.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return out;
+    }
+
     private static TargetSettings target(String name, Object... options) {
         Map<String, Object> o = new LinkedHashMap<>();
         for (int i = 0; i < options.length; i += 2) {
