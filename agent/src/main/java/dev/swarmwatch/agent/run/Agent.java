@@ -12,6 +12,7 @@ import dev.swarmwatch.checks.redis.RedisKind;
 import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckReport;
 import dev.swarmwatch.checks.spi.Redactor;
+import dev.swarmwatch.checks.swarm.Corroboration;
 import dev.swarmwatch.checks.swarm.DockerApi;
 import dev.swarmwatch.checks.swarm.SwarmKinds;
 import dev.swarmwatch.checks.swarm.SwarmReader;
@@ -75,11 +76,12 @@ public final class Agent implements AutoCloseable {
     }
 
     /**
-     * One cycle. Its report is redacted here, once for every front-end: no secret of the config and
+     * One cycle, with contradictions between its checks named (see {@link Corroboration}). Its
+     * report is redacted here, once for every front-end: no secret of the config and
      * no URL credential reaches a report, a log line or a metric, even one a probed server echoed.
      */
     public Future<HealthReport> runOnce() {
-        return cycles.runOnce().map(this::redact);
+        return cycles.runOnce().map(Corroboration::apply).map(this::redact);
     }
 
     private HealthReport redact(HealthReport report) {
@@ -98,7 +100,7 @@ public final class Agent implements AutoCloseable {
      * daemon ends a cycle so when the next one is due.
      */
     public Future<HealthReport> runOnce(Future<?> endEarly) {
-        return cycles.runOnce(endEarly).map(this::redact);
+        return cycles.runOnce(endEarly).map(Corroboration::apply).map(this::redact);
     }
 
     /** How long a cycle may take as a whole, see {@link CycleDeadline}. */

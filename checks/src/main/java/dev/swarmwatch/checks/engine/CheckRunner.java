@@ -14,9 +14,9 @@ import java.time.Instant;
 
 /**
  * Runs one check with its deadline and maps every failure to a result, in one place: a check that
- * throws or fails its future becomes UNKNOWN with {@code "Class: message"}; one that does not answer
- * in time becomes CRITICAL "no result within ...", and so does one still running when its cycle
- * ends. The returned future never fails.
+ * throws or fails its future becomes UNKNOWN in an operator's words (the class in a detail); one
+ * that does not answer in time becomes CRITICAL "no result within ...", and so does one still
+ * running when its cycle ends. The returned future never fails.
  */
 public final class CheckRunner {
 

@@ -3,6 +3,7 @@ package dev.swarmwatch.checks.http;
 import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.Durations;
+import dev.swarmwatch.checks.spi.FailureWords;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -14,16 +15,15 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Probes one HTTP endpoint, non-blocking. Uses Vert.x's core HttpClient, the layer under WebClient,
@@ -51,10 +51,17 @@ public final class HttpProbe {
 
         Promise<CheckResult> result = Promise.promise();
         long started = System.nanoTime();
-        long timer = vertx.setTimer(timeoutMs, id -> result.tryComplete(
-                CheckResult.critical("no answer within " + Durations.format(target.timeout()) + ": " + target.url())));
+        // Whether the connection (and TLS handshake) was made when time ran out: a full backlog or a
+        // dropped SYN is "connection timed out", a server that accepted and went silent is "no answer".
+        AtomicBoolean connected = new AtomicBoolean();
+        long timer = vertx.setTimer(timeoutMs, id -> result.tryComplete(CheckResult.critical(
+                (connected.get() ? "no answer within " : "connection timed out (none within ")
+                        + Durations.format(target.timeout()) + (connected.get() ? "" : ")") + ": " + target.url())));
         client.request(request)
-                .compose(req -> req.send())
+                .compose(req -> {
+                    connected.set(true);
+                    return req.send();
+                })
                 .compose(resp -> resp.body().map(body -> new HttpVerdict.Observation(resp.statusCode(),
                         resp.statusMessage(), body.toString(), body.length(),
                         Duration.ofNanos(System.nanoTime() - started), certificate(resp))))
@@ -66,7 +73,8 @@ public final class HttpProbe {
                     }
                     Optional<String> known = networkFailure(ar.cause(), target);
                     if (known.isPresent()) {
-                        result.tryComplete(CheckResult.critical(known.get() + ": " + target.url()));
+                        result.tryComplete(CheckResult.critical(known.get() + ": " + target.url())
+                                .withDetails(List.of(FailureWords.detail(ar.cause()))));
                     } else {
                         result.tryFail(ar.cause());
                     }
@@ -90,17 +98,11 @@ public final class HttpProbe {
 
     /** The failures that are an answer about the endpoint; anything else goes to the runner as UNKNOWN. */
     static Optional<String> networkFailure(Throwable error, HttpTarget target) {
+        Optional<String> words = FailureWords.network(error);
+        if (words.isPresent()) {
+            return words;
+        }
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException) {
-                return Optional.of(t.getMessage() != null && t.getMessage().contains("timed out")
-                        ? "connection timed out" : "connection refused");
-            }
-            if (t instanceof UnknownHostException) {
-                return Optional.of("unknown host " + t.getMessage());
-            }
-            if (t instanceof SSLException) {
-                return Optional.of("TLS handshake failed: " + t.getMessage());
-            }
             if (t instanceof HttpClosedException) {
                 return Optional.of("connection closed before an answer");
             }

@@ -3,16 +3,13 @@ package dev.swarmwatch.checks.patroni;
 import dev.swarmwatch.checks.spi.CheckContext;
 import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.Durations;
-import io.netty.channel.ConnectTimeoutException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,17 +110,10 @@ public final class PatroniProbe {
         return reason(error, target.timeout().toMillis());
     }
 
-    // The failures a member's REST API is known to give, in words; anything else as "Class: message".
+    // The failures a member's REST API is known to give, in the words every probe uses.
     static String reason(Throwable error, long timeoutMs) {
         String message = String.valueOf(error.getMessage());
-        if (error instanceof ConnectException && message.startsWith("Connection refused")) {
-            return "connection refused";
-        }
-        if (error instanceof UnknownHostException || error.getCause() instanceof UnknownHostException) {
-            return "unknown host";
-        }
-        if (error instanceof TimeoutException || error instanceof ConnectTimeoutException
-                || message.contains("timeout period of")) {
+        if (error instanceof TimeoutException || message.contains("timeout period of")) {
             return "no answer within " + Durations.format(Duration.ofMillis(timeoutMs));
         }
         return CheckResult.describe(error);

@@ -1,5 +1,6 @@
 package dev.swarmwatch.checks.postgres;
 
+import dev.swarmwatch.checks.spi.FailureWords;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -57,17 +58,13 @@ public record ConnectFailure(Kind kind, String reason, String detail) {
         }
         String message = nullToEmpty(e.getMessage());
         Throwable cause = rootCause(e);
-        if (cause instanceof UnknownHostException u) {
-            return new ConnectFailure(Kind.NO_ATTEMPT, "unknown host " + nullToEmpty(u.getMessage()), message);
+        String words = FailureWords.network(cause).orElse("");
+        if (cause instanceof UnknownHostException) {
+            return new ConnectFailure(Kind.NO_ATTEMPT, words, message);
         }
-        if (cause instanceof NoRouteToHostException) {
-            return new ConnectFailure(Kind.NO_RESPONSE, "host unreachable", describe(cause));
-        }
-        if (cause instanceof ConnectException c) {
-            return new ConnectFailure(Kind.NO_RESPONSE, lowerFirst(orDefault(c.getMessage(), "connection refused")), message);
-        }
-        if (cause instanceof SocketTimeoutException t) {
-            return new ConnectFailure(Kind.NO_RESPONSE, lowerFirst(orDefault(t.getMessage(), "timed out")), message);
+        if (cause instanceof NoRouteToHostException || cause instanceof ConnectException
+                || cause instanceof SocketTimeoutException) {
+            return new ConnectFailure(Kind.NO_RESPONSE, words, FailureWords.detail(e));
         }
         if (cause instanceof EOFException) {
             return new ConnectFailure(Kind.NO_RESPONSE, "connection closed by the server during start-up", message);
@@ -81,9 +78,9 @@ public record ConnectFailure(Kind kind, String reason, String detail) {
             return new ConnectFailure(Kind.ACCEPTING_LOGIN_REFUSED, "authentication failed", message);
         }
         if (state.startsWith("08") && cause != e) {
-            return new ConnectFailure(Kind.NO_RESPONSE, describe(cause), message);
+            return new ConnectFailure(Kind.NO_RESPONSE, lowerFirst(FailureWords.summary(cause)), FailureWords.detail(e));
         }
-        return new ConnectFailure(Kind.NO_ATTEMPT, message.isEmpty() ? describe(e) : message,
+        return new ConnectFailure(Kind.NO_ATTEMPT, message.isEmpty() ? FailureWords.summary(e) : message,
                 state.isEmpty() ? "" : "SQLState " + state);
     }
 
@@ -125,21 +122,12 @@ public record ConnectFailure(Kind kind, String reason, String detail) {
         return t;
     }
 
-    private static String describe(Throwable t) {
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : lowerFirst(m);
-    }
-
     private static String lowerFirst(String s) {
         // "Connection refused" -> "connection refused"; keep acronyms such as "SSL ..." as they are.
         if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))) {
             return Character.toLowerCase(s.charAt(0)) + s.substring(1);
         }
         return s;
-    }
-
-    private static String orDefault(String s, String fallback) {
-        return s == null || s.isBlank() ? fallback : s;
     }
 
     private static String nullToEmpty(String s) {

@@ -1,17 +1,17 @@
 package dev.swarmwatch.checks.redis;
 
 import dev.swarmwatch.checks.spi.CheckResult;
+import dev.swarmwatch.checks.spi.FailureWords;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
-import javax.net.ssl.SSLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The failures a Redis probe understands, as results. Anything else is left to the runner, which
- * reports it UNKNOWN with its class and message. Texts never carry the password: Redis's own
+ * reports it UNKNOWN in the same words. Texts never carry the password: Redis's own
  * replies do not echo it, and {@link #scrub} removes it from any text quoted anyway.
  */
 final class RedisFailures {
@@ -20,12 +20,15 @@ final class RedisFailures {
 
     static Optional<CheckResult> classify(RedisTarget target, Throwable error) {
         if (error instanceof JedisConnectionException) {
-            Throwable root = root(error);
-            String reason = scrub(target, CheckResult.describe(root));
-            if (hasTlsCause(error)) {
-                return Optional.of(CheckResult.critical("TLS handshake with " + target.address() + " failed: " + reason));
+            String reason = scrub(target, FailureWords.summary(error));
+            List<String> details = List.of(scrub(target, FailureWords.detail(error)));
+            String tls = "TLS handshake failed: ";
+            if (reason.startsWith(tls)) {
+                return Optional.of(CheckResult.critical("TLS handshake with " + target.address() + " failed: "
+                        + reason.substring(tls.length())).withDetails(details));
             }
-            return Optional.of(CheckResult.critical("no response from " + target.address() + ": " + reason));
+            return Optional.of(CheckResult.critical("no response from " + target.address() + ": " + reason)
+                    .withDetails(details));
         }
         if (error instanceof JedisDataException data && data.getMessage() != null) {
             return authentication(target, data.getMessage());
@@ -62,33 +65,5 @@ final class RedisFailures {
 
     static String scrub(RedisTarget target, String text) {
         return target.password().filter(p -> !p.isEmpty()).map(p -> text.replace(p, "***")).orElse(text);
-    }
-
-    // Jedis wraps the socket error, sometimes only as a suppressed exception of a summary one.
-    private static Throwable root(Throwable error) {
-        Throwable t = error;
-        while (true) {
-            if (t.getCause() != null && t.getCause() != t) {
-                t = t.getCause();
-            } else if (t.getSuppressed().length > 0) {
-                t = t.getSuppressed()[0];
-            } else {
-                return t;
-            }
-        }
-    }
-
-    private static boolean hasTlsCause(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SSLException) {
-                return true;
-            }
-            for (Throwable s : t.getSuppressed()) {
-                if (hasTlsCause(s)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -65,15 +65,17 @@ public record CheckResult(Status status, String summary, List<String> details, L
         return of(Status.UNKNOWN, summary);
     }
 
-    /** The one place an exception becomes a result: {@code "Class: message"}, as the runner reports it. */
+    /**
+     * The one place an exception becomes a result, as the runner reports it: the summary in an
+     * operator's words ({@link FailureWords#summary}), the classes only in a detail line.
+     */
     public static CheckResult failed(Status status, Throwable error) {
-        return of(status, describe(error));
+        return of(status, describe(error)).withDetails(List.of(FailureWords.detail(error)));
     }
 
+    /** A failure in an operator's words, without class names: "connection refused", "host not found: db". */
     public static String describe(Throwable error) {
-        String message = error.getMessage();
-        String name = error.getClass().getSimpleName();
-        return message == null || message.isBlank() ? name : name + ": " + message;
+        return FailureWords.summary(error);
     }
 
     public CheckResult withDetails(List<String> moreDetails) {

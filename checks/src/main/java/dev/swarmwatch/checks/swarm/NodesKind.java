@@ -65,7 +65,7 @@ public final class NodesKind implements CheckKind {
     public Future<List<PlannedCheck>> plan(CheckContext context, OptionsLookup options) {
         return swarm.snapshot(context).map(snapshot -> {
             CheckResult result = snapshot instanceof SwarmSnapshot.Available s
-                    ? evaluate(s.nodes(), options.cluster())
+                    ? evaluate(s.nodes(), s.info().nodeId(), options.cluster())
                     : CheckResult.unknown("cannot list nodes: "
                     + ((SwarmSnapshot.Unavailable) snapshot).problem().name().toLowerCase().replace('_', ' '));
             return List.of(new PlannedCheck(name(), Subject.wholeSwarm(), options.timeout(),
@@ -74,20 +74,52 @@ public final class NodesKind implements CheckKind {
     }
 
     static CheckResult evaluate(List<SwarmNode> nodes, Options options) {
+        return evaluate(nodes, "", options);
+    }
+
+    /**
+     * The node states, cross-checked with what contradicts them in the same snapshot: a manager the
+     * quorum check finds unreachable is not ready whatever its heartbeat says, and a node marked
+     * down whose engine still answers (the engine asked, or a manager Raft finds reachable) is
+     * stale, not lost: that happens for a while after a freeze or a restart.
+     *
+     * @param localNodeId the node of the engine that answered this read, "" when unknown
+     */
+    static CheckResult evaluate(List<SwarmNode> nodes, String localNodeId, Options options) {
         Status status = Status.OK;
         int ready = 0;
         List<String> down = new ArrayList<>();
+        List<String> stale = new ArrayList<>();
+        List<String> unreachable = new ArrayList<>();
         List<String> disconnected = new ArrayList<>();
         List<String> drained = new ArrayList<>();
         List<String> details = new ArrayList<>();
         for (SwarmNode node : nodes) {
             String role = node.manager() ? "manager" : "worker";
+            boolean answers = node.id().equals(localNodeId) || node.manager() && QuorumKind.reachable(node);
             switch (node.state()) {
-                case "ready" -> ready++;
+                case "ready" -> {
+                    if (node.manager() && !QuorumKind.reachable(node)) {
+                        unreachable.add(node.hostname());
+                        status = status.worse(options.status(DISCONNECTED));
+                        details.add("manager " + node.label() + " reads ready by its heartbeat, but the managers find it "
+                                + node.reachability() + " (see the quorum check)");
+                    } else {
+                        ready++;
+                    }
+                }
                 case "down" -> {
-                    down.add(node.hostname());
-                    status = status.worse(options.status(DOWN));
-                    details.add(role + " " + node.label() + " is down" + why(node));
+                    if (answers) {
+                        stale.add(node.hostname());
+                        status = status.worse(options.status(DISCONNECTED));
+                        details.add(role + " " + node.label() + " is marked down" + why(node) + ", but "
+                                + (node.id().equals(localNodeId) ? "its engine answered this read" : "the managers reach it")
+                                + ": a missed heartbeat (after a freeze or restart?), not a lost node");
+                    } else {
+                        down.add(node.hostname());
+                        status = status.worse(options.status(DOWN));
+                        details.add(role + " " + node.label() + " is down" + why(node));
+                    }
                 }
                 default -> {
                     disconnected.add(node.hostname());
@@ -106,13 +138,15 @@ public final class NodesKind implements CheckKind {
                 .append(nodes.size()).append(nodes.size() == 1 ? " node: " : " nodes: ")
                 .append(ready).append(" ready");
         append(summary, down, "down");
+        append(summary, stale, "marked down but answering");
+        append(summary, unreachable, unreachable.size() == 1 ? "manager unreachable" : "managers unreachable");
         append(summary, disconnected, "not ready");
         append(summary, drained, "drained/paused");
         List<PerfDatum> perf = List.of(
                 PerfDatum.count("nodes", nodes.size(), 0, nodes.size()),
                 PerfDatum.count("nodes_ready", ready, 0, nodes.size()),
                 PerfDatum.count("nodes_down", down.size(), 0, nodes.size()),
-                PerfDatum.count("nodes_not_ready", disconnected.size(), 0, nodes.size()),
+                PerfDatum.count("nodes_not_ready", disconnected.size() + stale.size() + unreachable.size(), 0, nodes.size()),
                 PerfDatum.count("nodes_drained", drained.size(), 0, nodes.size()));
         return CheckResult.of(status, summary.toString()).withDetails(details).withPerfdata(perf);
     }

@@ -76,15 +76,20 @@ public final class QuorumKind implements CheckKind {
         return Math.max(0, reachable - quorum(managers));
     }
 
+    /** Whether the managers reach this one: the one reading the quorum and the nodes checks share. */
+    static boolean reachable(SwarmNode manager) {
+        return manager.reachability().equals("reachable");
+    }
+
     static CheckResult evaluate(List<SwarmNode> nodes) {
         List<SwarmNode> managers = nodes.stream().filter(SwarmNode::manager).toList();
         int total = managers.size();
-        List<SwarmNode> reachable = managers.stream().filter(m -> m.reachability().equals("reachable")).toList();
+        List<SwarmNode> reachable = managers.stream().filter(QuorumKind::reachable).toList();
         int up = reachable.size();
         int need = quorum(total);
         int tolerated = failuresTolerated(total, up);
         String leader = managers.stream().filter(SwarmNode::leader).map(SwarmNode::hostname).findFirst().orElse("");
-        List<String> unreachable = managers.stream().filter(m -> !m.reachability().equals("reachable"))
+        List<String> unreachable = managers.stream().filter(m -> !reachable(m))
                 .map(m -> m.label() + " " + m.reachability()).toList();
 
         String counts = up + "/" + total + " managers reachable, quorum " + need;

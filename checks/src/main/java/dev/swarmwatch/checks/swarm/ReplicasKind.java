@@ -16,12 +16,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Running vs desired replicas of each service. Running counts tasks whose {@code Status.State} is
  * running on a node that is not down (never {@code DesiredState}, and never the engine's own count
  * alone: it can say 1/1 while the node is gone); desired is the replica count, or for global
- * services the engine's DesiredTasks (eligible nodes).
+ * services the eligible nodes (nodes with a task wanted, or the engine's DesiredTasks if more).
+ * A global service wanted nowhere says why ({@link Eligibility}) instead of "scaled to 0".
  */
 public final class ReplicasKind implements CheckKind {
     static final String CRITICAL_BELOW = "critical_below";
@@ -68,6 +70,7 @@ public final class ReplicasKind implements CheckKind {
     static CheckResult evaluate(SwarmService service, List<SwarmTask> tasks, Map<String, SwarmNode> nodes,
                                 int criticalBelow) {
         Set<String> running = new HashSet<>();
+        Set<String> lostNodes = new TreeSet<>();
         int onLostNodes = 0;
         for (SwarmTask task : tasks) {
             if (!task.running()) {
@@ -77,6 +80,7 @@ public final class ReplicasKind implements CheckKind {
             // Only "down" is known lost: after a leader change every node reads "unknown" for a while.
             if (node != null && node.state().equals("down")) {
                 onLostNodes++;
+                lostNodes.add(node.hostname());
                 continue;
             }
             running.add(service.global() ? task.nodeId() : String.valueOf(task.slot()));
@@ -87,7 +91,12 @@ public final class ReplicasKind implements CheckKind {
 
         Status status;
         String summary;
-        if (desired == 0) {
+        List<String> details = new ArrayList<>();
+        if (desired == 0 && service.global() && !nodes.isEmpty()) {
+            // Nothing to run on is not the same as nothing wanted: the service is placed nowhere.
+            status = Status.WARNING;
+            summary = Eligibility.summary(nodes.values(), tasks);
+        } else if (desired == 0) {
             status = Status.OK;
             summary = "scaled to 0";
         } else if (up == 0 || up < criticalBelow) {
@@ -100,6 +109,18 @@ public final class ReplicasKind implements CheckKind {
             status = Status.OK;
             summary = counts;
         }
+        if (onLostNodes > 0) {
+            // The root cause is the node; this service's count is its consequence.
+            summary += ": " + tasksOn(onLostNodes, up) + " on " + (lostNodes.size() == 1 ? "node " : "nodes ")
+                    + String.join(", ", lostNodes) + ", which the engine marks down";
+            details.add("caused by: " + (lostNodes.size() == 1 ? "node " : "nodes ") + String.join(", ", lostNodes)
+                    + " down (see the nodes check); " + onLostNodes + " task(s) there still read running: not counted");
+        }
+        int engineDesired = service.engineDesired().orElse(desired);
+        String disagreement = service.engineRunning().isPresent() && service.engineRunning().getAsInt() != up
+                ? "; tasks say " + up + "/" + desired + ", ServiceStatus says "
+                + service.engineRunning().getAsInt() + "/" + engineDesired
+                : "";
 
         String update = service.updateState();
         String because = service.updateMessage().isEmpty() ? "" : ": " + service.updateMessage();
@@ -126,18 +147,10 @@ public final class ReplicasKind implements CheckKind {
             }
         }
 
-        List<String> details = new ArrayList<>();
+        summary += disagreement;
         if (service.global()) {
             details.add("global service: desired = eligible nodes");
         }
-        if (onLostNodes > 0) {
-            details.add(onLostNodes + " task(s) reported running on nodes that are down: not counted");
-        }
-        service.engineRunning().ifPresent(engine -> {
-            if (engine != up) {
-                details.add("engine's ServiceStatus says " + engine + " running");
-            }
-        });
         if (up < desired) {
             tasks.stream()
                     .filter(t -> t.desiredState().equals("running") && !t.running())
@@ -150,16 +163,23 @@ public final class ReplicasKind implements CheckKind {
         return CheckResult.of(status, summary).withDetails(details).withPerfdata(perf);
     }
 
+    private static String tasksOn(int count, int up) {
+        if (up > 0 || count == 1) {
+            return count == 1 ? "1 task" : count + " tasks";
+        }
+        return count == 2 ? "both tasks" : "all " + count + " tasks";
+    }
+
     static int desired(SwarmService service, List<SwarmTask> tasks) {
         if (!service.global()) {
             return service.replicas();
         }
-        if (service.engineDesired().isPresent()) {
-            return service.engineDesired().getAsInt();
-        }
-        // Engines before API 1.41: the orchestrator keeps one task wanted running per eligible node.
-        return (int) tasks.stream().filter(t -> t.desiredState().equals("running"))
+        // One task wanted per eligible node. The engine's DesiredTasks counts only tasks desired
+        // running, so it drops to 0 while a crashing task waits out its restart delay (its successor
+        // is desired "ready"); engines before API 1.41 do not report it at all.
+        int wanted = (int) tasks.stream().filter(t -> t.desiredState().equals("running") || t.desiredState().equals("ready"))
                 .map(SwarmTask::nodeId).distinct().count();
+        return Math.max(wanted, service.engineDesired().orElse(0));
     }
 
     static String where(SwarmService service, SwarmTask task) {

@@ -88,7 +88,7 @@ class ConnectFailureTest {
         assertThat(ConnectFailure.classify(driver("The connection attempt failed.",
                 PSQLState.CONNECTION_UNABLE_TO_CONNECT, new SocketTimeoutException("Connect timed out"))))
                 .extracting(ConnectFailure::kind, ConnectFailure::reason)
-                .containsExactly(Kind.NO_RESPONSE, "connect timed out");
+                .containsExactly(Kind.NO_RESPONSE, "connection timed out");
         assertThat(ConnectFailure.classify(driver("Connection attempt timed out.", PSQLState.CONNECTION_UNABLE_TO_CONNECT, null)))
                 .extracting(ConnectFailure::kind, ConnectFailure::reason)
                 .containsExactly(Kind.NO_RESPONSE, "login timed out");
@@ -110,7 +110,7 @@ class ConnectFailureTest {
         ConnectFailure f = ConnectFailure.classify(driver("The connection attempt failed.",
                 PSQLState.CONNECTION_UNABLE_TO_CONNECT, new UnknownHostException("db.invalid")));
         assertThat(f.kind()).isEqualTo(Kind.NO_ATTEMPT);
-        assertThat(f.reason()).isEqualTo("unknown host db.invalid");
+        assertThat(f.reason()).isEqualTo("host not found: db.invalid");
     }
 
     @Test

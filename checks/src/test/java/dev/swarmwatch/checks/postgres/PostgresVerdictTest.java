@@ -35,9 +35,9 @@ class PostgresVerdictTest {
         assertThat(failed(T, Kind.NO_RESPONSE, "connection refused"))
                 .extracting(CheckResult::status, CheckResult::summary)
                 .containsExactly(Status.CRITICAL, "no response from db.example:5432: connection refused");
-        CheckResult noAttempt = failed(T, Kind.NO_ATTEMPT, "unknown host db.example");
+        CheckResult noAttempt = failed(T, Kind.NO_ATTEMPT, "host not found: db.example");
         assertThat(noAttempt.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(noAttempt.summary()).isEqualTo("no attempt to connect to db.example:5432: unknown host db.example");
+        assertThat(noAttempt.summary()).isEqualTo("no attempt to connect to db.example:5432: host not found: db.example");
         assertThat(noAttempt.perfdata()).isEmpty();
     }
 

@@ -23,19 +23,21 @@ class RedisFailuresTest {
         assertThat(RedisFailures.classify(PLAIN, new JedisConnectionException(new ConnectException("Connection refused"))))
                 .hasValueSatisfying(r -> {
                     assertThat(r.status()).isEqualTo(Status.CRITICAL);
-                    assertThat(r.summary()).isEqualTo("no response from 127.0.0.1:6391: ConnectException: Connection refused");
+                    assertThat(r.summary()).isEqualTo("no response from 127.0.0.1:6391: connection refused");
+                    assertThat(r.details()).containsExactly("error: redis.clients.jedis.exceptions.JedisConnectionException: "
+                            + "java.net.ConnectException: Connection refused <- java.net.ConnectException: Connection refused");
                 });
         JedisConnectionException summaryOnly = new JedisConnectionException("Failed to connect to any host resolved for DNS name.");
         summaryOnly.addSuppressed(new SocketTimeoutException("Connect timed out"));
         assertThat(RedisFailures.classify(PLAIN, summaryOnly)).map(CheckResult::summary)
-                .contains("no response from 127.0.0.1:6391: SocketTimeoutException: Connect timed out");
+                .contains("no response from 127.0.0.1:6391: connection timed out");
     }
 
     @Test
     void failedHandshakeIsNamedAsTls() {
         JedisConnectionException e = new JedisConnectionException(new SSLHandshakeException("PKIX path building failed"));
         assertThat(RedisFailures.classify(PLAIN, e)).map(CheckResult::summary)
-                .contains("TLS handshake with 127.0.0.1:6391 failed: SSLHandshakeException: PKIX path building failed");
+                .contains("TLS handshake with 127.0.0.1:6391 failed: certificate not trusted (unknown issuer or self-signed)");
     }
 
     @Test
@@ -65,7 +67,8 @@ class RedisFailuresTest {
     void passwordQuotedByAnyErrorIsScrubbed() {
         CheckResult r = RedisFailures.classify(ACL, new JedisConnectionException(
                 new ConnectException("odd proxy echoed " + SECRET))).orElseThrow();
-        assertThat(r.summary()).isEqualTo("no response from 127.0.0.1:6391: ConnectException: odd proxy echoed ***");
+        assertThat(r.summary()).isEqualTo("no response from 127.0.0.1:6391: connection failed: odd proxy echoed ***");
+        assertThat(r.toString()).doesNotContain(SECRET);
     }
 
     @Test

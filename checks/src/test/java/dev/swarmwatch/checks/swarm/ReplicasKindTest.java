@@ -61,8 +61,49 @@ class ReplicasKindTest {
         CheckResult r = ReplicasKind.evaluate(replicated("web", 2),
                 List.of(task("t1", 1, "n1", "running", "running"), task("t2", 2, "down", "running", "running")), NODES, 1);
         assertThat(r.status()).isEqualTo(Status.WARNING);
-        assertThat(r.summary()).isEqualTo("1/2 running");
-        assertThat(r.details()).anySatisfy(d -> assertThat(d).contains("nodes that are down: not counted"));
+        assertThat(r.summary()).isEqualTo("1/2 running: 1 task on node host-down, which the engine marks down");
+        assertThat(r.details()).anySatisfy(d -> assertThat(d).startsWith("caused by: node host-down down (see the nodes check)"));
+    }
+
+    @Test
+    void allTasksOnADownNodeNameTheNodeAsTheCause() {
+        CheckResult r = ReplicasKind.evaluate(replicated("web", 2),
+                List.of(task("t1", 1, "down", "running", "running"), task("t2", 2, "down", "running", "running")), NODES, 1);
+        assertThat(r.status()).isEqualTo(Status.CRITICAL);
+        assertThat(r.summary()).isEqualTo("0/2 running: both tasks on node host-down, which the engine marks down");
+    }
+
+    @Test
+    void serviceStatusDisagreeingWithTheTasksIsSaidInTheSummary() {
+        SwarmService web = new SwarmService("svc-web", "web", "", "replicated", 2, java.util.OptionalInt.of(2),
+                java.util.OptionalInt.of(2), "", "", Map.of());
+        CheckResult r = ReplicasKind.evaluate(web,
+                List.of(task("t1", 1, "down", "running", "running"), task("t2", 2, "down", "running", "running")), NODES, 1);
+        assertThat(r.status()).isEqualTo(Status.CRITICAL);
+        assertThat(r.summary()).isEqualTo("0/2 running: both tasks on node host-down, which the engine marks down"
+                + "; tasks say 0/2, ServiceStatus says 2/2");
+        SwarmService agreeing = new SwarmService("svc-web", "web", "", "replicated", 2, java.util.OptionalInt.of(2),
+                java.util.OptionalInt.of(2), "", "", Map.of());
+        assertThat(ReplicasKind.evaluate(agreeing, List.of(task("t1", 1, "n1", "running", "running"),
+                task("t2", 2, "n2", "running", "running")), NODES, 1).summary()).isEqualTo("2/2 running");
+    }
+
+    @Test
+    void globalServiceWithItsOnlyNodeDrainedHasNoEligibleNodeAndWarns() {
+        CheckResult r = ReplicasKind.evaluate(global("agent", 0), List.of(),
+                Map.of("n1", worker("n1", "ready", "drain")), 1);
+        assertThat(r.status()).isEqualTo(Status.WARNING);
+        assertThat(r.summary()).isEqualTo("no eligible node (1 drained)");
+    }
+
+    @Test
+    void globalServiceMatchingNoNodeSaysItsPlacementExcludesThemAll() {
+        CheckResult r = ReplicasKind.evaluate(global("agent", 0), List.of(),
+                Map.of("n1", worker("n1", "ready", "active"), "n2", worker("n2", "ready", "drain")), 1);
+        assertThat(r.status()).isEqualTo(Status.WARNING);
+        assertThat(r.summary()).isEqualTo("no eligible node (1 drained, 1 not matching its placement constraints)");
+        assertThat(ReplicasKind.evaluate(global("agent", 0), List.of(), Map.of("n1", worker("n1", "ready", "active")), 1)
+                .summary()).isEqualTo("no eligible node (the only node does not match its placement constraints)");
     }
 
     @Test
@@ -116,5 +157,27 @@ class ReplicasKindTest {
         CheckResult r = ReplicasKind.evaluate(replicated("batch", 0), List.of(), NODES, 1);
         assertThat(r.status()).isEqualTo(Status.OK);
         assertThat(r.summary()).isEqualTo("scaled to 0");
+    }
+
+    @Test
+    void globalServiceWaitingOutARestartDelayStillWantsItsNode() {
+        // The engine's DesiredTasks reads 0 while the successor of a failed task is desired "ready".
+        CheckResult r = ReplicasKind.evaluate(global("agent", 0), List.of(
+                task("old", 0, "n1", "failed", "shutdown"), task("next", 0, "n1", "ready", "ready")),
+                Map.of("n1", worker("n1", "ready", "active")), 1);
+        assertThat(r.status()).isEqualTo(Status.CRITICAL);
+        assertThat(r.summary()).isEqualTo("0/1 running");
+    }
+
+    @Test
+    void globalServiceWhoseTasksEndedAndAreNotRestartedIsNotCalledIneligible() {
+        CheckResult r = ReplicasKind.evaluate(global("agent", 0), List.of(task("old", 0, "n1", "failed", "shutdown")),
+                Map.of("n1", worker("n1", "ready", "active")), 1);
+        assertThat(r.status()).isEqualTo(Status.WARNING);
+        assertThat(r.summary()).isEqualTo("none running: its tasks ended on 1 eligible node and are not restarted");
+        // a task the orchestrator shut down (its placement changed) leaves the node ineligible
+        assertThat(ReplicasKind.evaluate(global("agent", 0), List.of(task("old", 0, "n1", "shutdown", "shutdown")),
+                Map.of("n1", worker("n1", "ready", "active")), 1).summary())
+                .isEqualTo("no eligible node (the only node does not match its placement constraints)");
     }
 }

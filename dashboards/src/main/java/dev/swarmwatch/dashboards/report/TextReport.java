@@ -2,6 +2,7 @@ package dev.swarmwatch.dashboards.report;
 
 import dev.swarmwatch.checks.engine.HealthReport;
 import dev.swarmwatch.checks.spi.SafeText;
+import dev.swarmwatch.checks.spi.FailureWords;
 import dev.swarmwatch.checks.spi.Status;
 import dev.swarmwatch.dashboards.view.Ages;
 import dev.swarmwatch.dashboards.view.CheckView;
@@ -93,6 +94,9 @@ public final class TextReport {
                     .append(Ages.inText(c.summary(), now)).append("\n");
             if (verbose || c.status() != Status.OK) {
                 for (String detail : c.details()) {
+                    if (!verbose && detail.startsWith(FailureWords.DETAIL_PREFIX)) {
+                        continue; // exception classes are for -v only
+                    }
                     out.append(" ".repeat(25)).append("- ").append(Ages.inText(detail, now)).append("\n");
                 }
             }

@@ -146,7 +146,7 @@ class PostgresProbeTest {
         PostgresTarget t = PostgresTarget.of("no-such-host.invalid", 5432, "postgres", bed.user, bed.password);
         CheckResult r = bed.probe(t);
         assertThat(r.status()).isEqualTo(Status.UNKNOWN);
-        assertThat(r.summary()).isEqualTo("no attempt to connect to no-such-host.invalid:5432: unknown host no-such-host.invalid");
+        assertThat(r.summary()).isEqualTo("no attempt to connect to no-such-host.invalid:5432: host not found: no-such-host.invalid");
     }
 
     @Test

@@ -151,7 +151,8 @@ class RedisProbeTest {
 
             assertThat(r.status()).isEqualTo(Status.CRITICAL);
             assertThat(r.summary()).isEqualTo("no response from 127.0.0.1:" + silent.getLocalPort()
-                    + ": SocketTimeoutException: Read timed out");
+                    + ": read timed out");
+            assertThat(r.details()).anySatisfy(d -> assertThat(d).contains("java.net.SocketTimeoutException"));
         }
     }
 }
