@@ -35,14 +35,15 @@ final class ConfigSource {
 
     /**
      * The config (from --config or the default locations), with a --host override, and the engine it
-     * names. {@link IllegalArgumentException} for a bad DOCKER_HOST.
+     * names, with its TLS. {@link IllegalArgumentException} for a bad DOCKER_HOST or TLS file.
      */
     static Resolved resolve(Path explicit, URI hostOverride, Map<String, String> environment) throws ConfigException {
         AgentConfig config = load(locate(explicit), environment);
         if (hostOverride != null) {
             config = config.withEngineHost(hostOverride);
         }
-        return new Resolved(config, EngineHost.resolve(config, environment));
+        URI engine = EngineHost.resolve(config, environment);
+        return new Resolved(config.withEngineTls(EngineHost.tls(config, engine, environment)), engine);
     }
 
     static AgentConfig load(Optional<Path> file, Map<String, String> environment) throws ConfigException {

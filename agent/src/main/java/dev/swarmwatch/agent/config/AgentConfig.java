@@ -1,5 +1,6 @@
 package dev.swarmwatch.agent.config;
 
+import dev.swarmwatch.checks.swarm.EngineTls;
 import dev.swarmwatch.checks.swarm.HostRules;
 
 import java.net.URI;
@@ -21,11 +22,12 @@ import java.util.Optional;
  * @param services      per service name: its overrides
  * @param targets       per declared kind (http, postgres, ...): its targets, in file order
  * @param discovery     what service labels may declare
+ * @param engineTls     TLS to a tcp:// engine (engine.tls, else DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)
  */
 public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Duration interval,
                           Duration checkTimeout, Map<String, KindSettings> checks,
                           Map<String, ServiceSettings> services, Map<String, List<TargetSettings>> targets,
-                          Discovery discovery) {
+                          Discovery discovery, Optional<EngineTls> engineTls) {
 
     public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
@@ -40,26 +42,31 @@ public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Dura
         services = Map.copyOf(services);
         targets = Map.copyOf(targets);
         Objects.requireNonNull(discovery, "discovery");
+        Objects.requireNonNull(engineTls, "engineTls");
     }
 
     public static AgentConfig defaults() {
         return new AgentConfig(Optional.empty(), DEFAULT_ENGINE_TIMEOUT, DEFAULT_INTERVAL,
                 DEFAULT_CHECK_TIMEOUT, Map.of(), Map.of(), Map.of(),
-                Discovery.DEFAULT);
+                Discovery.DEFAULT, Optional.empty());
     }
 
     public AgentConfig withEngineHost(URI host) {
-        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets, discovery);
+        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets, discovery, engineTls);
     }
 
     public AgentConfig withEngineTimeout(Duration timeout) {
-        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets, discovery);
+        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets, discovery, engineTls);
+    }
+
+    public AgentConfig withEngineTls(Optional<EngineTls> tls) {
+        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, targets, discovery, tls);
     }
 
     public AgentConfig withTargets(String kind, List<TargetSettings> declared) {
         Map<String, List<TargetSettings>> all = new java.util.LinkedHashMap<>(targets);
         all.put(kind, declared);
-        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all, discovery);
+        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all, discovery, engineTls);
     }
 
     /**
