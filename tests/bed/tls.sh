@@ -24,6 +24,8 @@ cmd_up() {
   for f in ca.pem server-cert.pem server-key.pem; do
     [[ -f $certs/$f ]] || die "no $certs/$f"
   done
+  # Each run brings its own certificates: a daemon left by an earlier run goes first.
+  if pid_alive "$NAME"; then cmd_down; fi
   ip link show "$BRIDGE" >/dev/null 2>&1 || ip link add "$BRIDGE" type bridge
   ip -4 addr show dev "$BRIDGE" | grep -q "inet $BRIDGE_CIDR" || ip addr add "$BRIDGE_CIDR" dev "$BRIDGE"
   ip link set "$BRIDGE" up
