@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * environment variables and from engine.tls, and each way TLS goes wrong is a CRITICAL in an
  * operator's words within engine.timeout + 1 s. Servers that cannot be a dockerd (an expired
  * certificate, a plain HTTP port, a port that never answers the handshake) are openssl s_server,
- * the JDK's HTTP server and a bare socket.
+ * the JDK's HTTP server and bare sockets; one of them sends Go's plain-HTTP 400 at once, which a
+ * real plain dockerd sends only when a newline byte happens to be in the ClientHello.
  */
 class TlsEngineTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
