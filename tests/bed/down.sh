@@ -19,6 +19,7 @@ done
 if [[ -d $BED ]]; then
   timed "quorum down" "$BED_SCRIPTS/quorum.sh" down || log "quorum.sh down reported an error (continuing)"
   timed "freeze dockerd down" "$BED_SCRIPTS/freeze.sh" down || log "freeze.sh down reported an error (continuing)"
+  timed "tls dockerd down" "$BED_SCRIPTS/tls.sh" down || log "tls.sh down reported an error (continuing)"
   timed "sandbox dockerd stop" pid_stop dockerd 30 || true
   reap_orphans dockerd "$BED/exec" || true
   umount_under "$BED" || true

@@ -82,7 +82,12 @@ final class Bed {
     }
 
     static Result run(List<String> cmd, List<String> env, Duration timeout) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(REPO.toFile());
+        return run(cmd, env, timeout, REPO);
+    }
+
+    static Result run(List<String> cmd, List<String> env, Duration timeout, Path directory)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(directory.toFile());
         for (String e : env) {
             int eq = e.indexOf('=');
             pb.environment().put(e.substring(0, eq), e.substring(eq + 1));

@@ -36,7 +36,8 @@ final class ConfigSource {
 
     /**
      * The config (from --config or the default locations), with a --host override, and the engine it
-     * names. {@link IllegalArgumentException} for a bad -H or DOCKER_HOST, by the rule engine.host follows.
+     * names, with its TLS. {@link IllegalArgumentException} for a bad -H or DOCKER_HOST (by the rule
+     * engine.host follows) or a bad TLS file.
      */
     static Resolved resolve(Path explicit, URI hostOverride, Map<String, String> environment) throws ConfigException {
         URI host = null;
@@ -51,7 +52,8 @@ final class ConfigSource {
         if (host != null) {
             config = config.withEngineHost(host);
         }
-        return new Resolved(config, EngineHost.resolve(config, environment));
+        URI engine = EngineHost.resolve(config, environment);
+        return new Resolved(config.withEngineTls(EngineHost.tls(config, engine, environment)), engine);
     }
 
     static AgentConfig load(Optional<Path> file, Map<String, String> environment) throws ConfigException {

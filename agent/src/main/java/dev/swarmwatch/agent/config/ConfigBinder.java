@@ -9,6 +9,7 @@ import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.OptionSpec;
 import dev.swarmwatch.checks.spi.OptionType;
 import dev.swarmwatch.checks.spi.Options;
+import dev.swarmwatch.checks.swarm.EngineTls;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,9 +38,16 @@ final class ConfigBinder {
     private static final String IGNORE = "ignore";
     private static final String TARGETS = "targets";
     private static final String DISCOVERY = "discovery";
+    private static final String TLS = "tls";
+    private static final String CA_FILE = "ca_file";
+    private static final String CERT_FILE = "cert_file";
+    private static final String KEY_FILE = "key_file";
+    private static final String VERIFY = "verify";
+    private static final List<String> TLS_KEYS = List.of(CA_FILE, CERT_FILE, KEY_FILE, VERIFY);
     private static final List<String> TOP_KEYS = Stream.concat(Stream.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES,
             TARGETS, DISCOVERY), AlertConfigBinder.KEYS.stream()).toList();
-    private static final List<String> ENGINE_KEYS = List.of(HOST, TIMEOUT);
+    private static final List<String> ENGINE_KEYS = List.of(HOST, TIMEOUT, TLS);
+    private static final List<String> ENGINE_SCALARS = List.of(HOST, TIMEOUT);
     private static final String HOST_EXPECTED = "unix:///absolute/path or tcp://host:port";
 
     private final List<CheckKind> kinds;
@@ -66,11 +74,12 @@ final class ConfigBinder {
             return defaults;
         }
         Section doc = top.get();
-        Optional<Section> engine = doc.node(ENGINE).flatMap(n -> Section.open(n, ENGINE, ENGINE_KEYS, ENGINE_KEYS,
+        Optional<Section> engine = doc.node(ENGINE).flatMap(n -> Section.open(n, ENGINE, ENGINE_KEYS, ENGINE_SCALARS,
                 Section.expectedOneOf(ENGINE_KEYS), scalars));
         Optional<URI> host = engine.flatMap(e -> e.scalar(HOST, HOST_EXPECTED))
                 .flatMap(text -> scalars.parse(text, HOST_EXPECTED, ConfigBinder::engineHost));
         Duration engineTimeout = engine.flatMap(e -> duration(e, TIMEOUT)).orElse(defaults.engineTimeout());
+        Optional<EngineTls> tls = engine.flatMap(e -> e.node(TLS)).flatMap(this::tls);
         Duration interval = duration(doc, INTERVAL).orElse(defaults.interval());
         Duration checkTimeout = duration(doc, TIMEOUT).orElse(defaults.checkTimeout());
         Map<String, KindSettings> checks = doc.node(CHECKS).map(this::checks).orElse(Map.of());
@@ -80,7 +89,57 @@ final class ConfigBinder {
         AgentConfig.Discovery discovery = doc.node(DISCOVERY)
                 .map(n -> new DiscoveryBinder(kinds, scalars).bind(n, DISCOVERY)).orElse(AgentConfig.Discovery.DEFAULT);
         AlertsConfig alerts = new AlertConfigBinder(notifierKinds, scalars).bind(doc);
-        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts);
+        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts, tls);
+    }
+
+    /** engine.tls: each file read and parsed, each problem at its key. */
+    private Optional<EngineTls> tls(YamlNode node) {
+        String path = Problems.child(ENGINE, TLS);
+        return Section.open(node, path, TLS_KEYS, Set.of(), Section.expectedOneOf(TLS_KEYS), scalars).flatMap(section -> {
+            Problems problems = scalars.problems();
+            boolean verify = typed(section, VERIFY, OptionType.BOOLEAN).map(Boolean.class::cast).orElse(true);
+            Optional<Scalars.Text> ca = section.scalar(CA_FILE, "a file path");
+            Optional<Scalars.Text> cert = section.scalar(CERT_FILE, "a file path");
+            Optional<Scalars.Text> key = section.scalar(KEY_FILE, "a file path");
+            boolean ok = true;
+            if (verify && ca.isEmpty()) {
+                problems.add(node.mark(), path, "ca_file is needed to verify the engine's certificate"
+                        + " (or verify: false, which trusts any engine)");
+                ok = false;
+            }
+            if (!verify && ca.isPresent()) {
+                problems.add(ca.get().mark(), ca.get().path(), "has no use with verify: false; remove one of them");
+                ok = false;
+            }
+            if (cert.isPresent() != key.isPresent()) {
+                problems.add(node.mark(), path, "cert_file and key_file go together: give both or neither");
+                ok = false;
+            }
+            Optional<List<java.security.cert.X509Certificate>> trusted = ca.flatMap(t -> parseFile(t,
+                    EngineTlsFiles::certificates));
+            Optional<EngineTls.ClientKey> client = Optional.empty();
+            if (cert.isPresent() && key.isPresent()) {
+                Optional<List<java.security.cert.X509Certificate>> chain = parseFile(cert.get(), EngineTlsFiles::certificates);
+                Optional<java.security.PrivateKey> privateKey = parseFile(key.get(), EngineTlsFiles::privateKey);
+                if (chain.isPresent() && privateKey.isPresent()) {
+                    client = parseFile(key.get(), f -> EngineTlsFiles.clientKey(scalars.resolve(cert.get().value()), f));
+                }
+                ok &= client.isPresent();
+            }
+            if (!ok || (ca.isPresent() && trusted.isEmpty())) {
+                return Optional.empty();
+            }
+            return Optional.of(new EngineTls(trusted.orElse(List.of()),
+                    ca.map(t -> scalars.resolve(t.value())), client, verify));
+        });
+    }
+
+    private <T> Optional<T> parseFile(Scalars.Text text, Function<java.nio.file.Path, T> parser) {
+        if (text.value().isBlank()) {
+            scalars.problems().add(text.mark(), text.path(), "expected a file path, got an empty value");
+            return Optional.empty();
+        }
+        return scalars.parse(text, "a PEM file", name -> parser.apply(scalars.resolve(name)));
     }
 
     private Map<String, KindSettings> checks(YamlNode node) {

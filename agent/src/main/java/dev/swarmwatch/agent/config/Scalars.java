@@ -99,6 +99,11 @@ final class Scalars {
         }
     }
 
+    /** A path as written in the config: relative ones from the config file's directory. */
+    Path resolve(String name) {
+        return baseDir == null ? Path.of(name) : baseDir.resolve(name);
+    }
+
     void alias(Scalar s, String path) {
         problems.add(s.mark(), path, "YAML aliases are not supported (*" + s.text() + ")");
     }

@@ -48,7 +48,7 @@ public final class Agent implements AutoCloseable {
     private final Set<String> targetSecrets = ConcurrentHashMap.newKeySet();
 
     public Agent(AgentConfig config, URI engineHost, Clock clock) {
-        this.docker = new DockerApi(engineHost, config.engineTimeout());
+        this.docker = new DockerApi(engineHost, config.engineTimeout(), config.engineTls());
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
         this.virtualThreads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("swarmwatch-io-", 0).factory());
         this.swarm = new SwarmSource(new SwarmReader(docker, clock));

@@ -2,11 +2,15 @@ package dev.swarmwatch.agent.run;
 
 import dev.swarmwatch.agent.config.AgentConfig;
 import dev.swarmwatch.agent.config.EngineAddress;
+import dev.swarmwatch.agent.config.EngineTlsFiles;
+import dev.swarmwatch.checks.swarm.EngineTls;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
-/** Which Docker engine to ask: the config's engine.host, else DOCKER_HOST, else the local socket. */
+/** Which Docker engine to ask: the config's engine.host, else DOCKER_HOST, else the local socket; and how. */
 public final class EngineHost {
     public static final URI LOCAL_SOCKET = URI.create("unix:///var/run/docker.sock");
 
@@ -27,10 +31,35 @@ public final class EngineHost {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("DOCKER_HOST: " + e.getMessage());
         }
-        if ("tcp".equals(uri.getScheme()) && !environment.getOrDefault("DOCKER_TLS_VERIFY", "").isEmpty()) {
-            throw new IllegalArgumentException("DOCKER_TLS_VERIFY is set, but TLS to the Docker engine is not supported"
-                    + " yet: run swarmwatch on a manager with the local socket, or use a plain tcp:// engine address");
-        }
         return uri;
+    }
+
+    /**
+     * TLS to the engine: the config's engine.tls, else, as the docker CLI does, DOCKER_TLS_VERIFY
+     * (any non-empty value) with the ca.pem, cert.pem and key.pem of DOCKER_CERT_PATH (default
+     * ~/.docker) for a tcp:// engine. {@link IllegalArgumentException} for a file that is missing
+     * or does not parse, or engine.tls with a unix socket.
+     */
+    public static Optional<EngineTls> tls(AgentConfig config, URI engine, Map<String, String> environment) {
+        boolean tcp = "tcp".equals(engine.getScheme());
+        if (config.engineTls().isPresent()) {
+            if (!tcp) {
+                throw new IllegalArgumentException("engine.tls is set, but the engine is " + engine
+                        + ": TLS is for a tcp://host:port engine");
+            }
+            return config.engineTls();
+        }
+        if (!tcp || environment.getOrDefault("DOCKER_TLS_VERIFY", "").isEmpty()) {
+            return Optional.empty();
+        }
+        String certPath = environment.getOrDefault("DOCKER_CERT_PATH", "");
+        Path dir = certPath.isBlank()
+                ? Path.of(environment.getOrDefault("HOME", System.getProperty("user.home")), ".docker")
+                : Path.of(certPath.trim());
+        try {
+            return Optional.of(EngineTlsFiles.fromCertPath(dir));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("DOCKER_TLS_VERIFY is set: " + e.getMessage(), e);
+        }
     }
 }

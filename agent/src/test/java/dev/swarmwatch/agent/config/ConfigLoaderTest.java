@@ -73,7 +73,8 @@ class ConfigLoaderTest {
                 Map.of("web", new ServiceSettings(false, Map.of(
                                 "replicas", new KindSettings(true, Map.of("critical_below", 3)),
                                 "failed_tasks", new KindSettings(false, Map.of()))),
-                        "batch_worker", new ServiceSettings(true, Map.of())), Map.of(), AgentConfig.Discovery.DEFAULT, dev.swarmwatch.alerts.config.AlertsConfig.none()));
+                        "batch_worker", new ServiceSettings(true, Map.of())), Map.of(), AgentConfig.Discovery.DEFAULT,
+                dev.swarmwatch.alerts.config.AlertsConfig.none(), Optional.empty()));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.vertx.core.Context;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * once; every call has a connection of its own, so the next cycle starts on fresh ones. Bodies are
  * parsed as they arrive and capped (see {@link Bounded}).
  *
- * <p>HTTP/1.1 is spoken directly over the JDK's {@code SocketChannel} (unix socket or TCP): its
+ * <p>HTTP/1.1 is spoken directly over the JDK's {@code SocketChannel} (unix socket or TCP, TLS by
+ * an {@code SSLEngine} on the same channel, so the handshake is inside the deadline too): its
  * close wakes a thread blocked in connect or read, which a per-read socket timeout cannot promise
  * for a whole call. The socket I/O runs on a named pool of {@value #IO_THREADS} platform threads:
  * one per endpoint of a snapshot, and one for the /_ping a slow /info brings (queued behind four
@@ -40,6 +42,7 @@ public final class DockerApi implements AutoCloseable {
 
     private final URI host;
     private final Duration timeout;
+    private final EngineTlsSetup tls;
     private final JsonFactory json;
     private final ExecutorService io;
     private final ScheduledThreadPoolExecutor deadlines;
@@ -47,8 +50,17 @@ public final class DockerApi implements AutoCloseable {
     private final AtomicLong calls = new AtomicLong();
 
     public DockerApi(URI host, Duration timeout) {
+        this(host, timeout, Optional.empty());
+    }
+
+    /** @param tls TLS to a tcp:// engine, as {@code DOCKER_TLS_VERIFY} or {@code engine.tls} give it */
+    public DockerApi(URI host, Duration timeout, Optional<EngineTls> tls) {
+        if (tls.isPresent() && !"tcp".equals(host.getScheme())) {
+            throw new IllegalArgumentException("TLS needs a tcp:// engine, got " + host);
+        }
         this.host = host;
         this.timeout = timeout;
+        this.tls = tls.map(EngineTlsSetup::new).orElse(null);
         this.json = JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxStringLength(Bounded.MAX_TOKEN_CHARS)
@@ -93,7 +105,7 @@ public final class DockerApi implements AutoCloseable {
 
     private <T> CompletableFuture<T> start(String path, Duration deadline, EngineCall.BodyReader<T> reader) {
         calls.incrementAndGet();
-        EngineCall<T> call = new EngineCall<>(host, path, deadline, json, reader);
+        EngineCall<T> call = new EngineCall<>(host, path, deadline, json, reader, tls);
         open.add(call);
         ScheduledFuture<?> timer = deadlines.schedule(call::expire, deadline.toNanos(), TimeUnit.NANOSECONDS);
         call.result.whenComplete((value, error) -> {

@@ -20,6 +20,8 @@ import java.util.concurrent.CompletableFuture;
  * pool thread still blocked on it; whatever that thread then sees is ignored.
  */
 final class EngineCall<T> implements Runnable {
+    /** What Go's TLS server answers a plain HTTP request with. */
+    private static final String PLAIN_TO_TLS = "Client sent an HTTP request to an HTTPS server";
     /** Reads a 2xx body. */
     @FunctionalInterface
     interface BodyReader<T> {
@@ -31,11 +33,14 @@ final class EngineCall<T> implements Runnable {
     private final Duration deadline;
     private final JsonFactory json;
     private final BodyReader<T> reader;
+    private final EngineTlsSetup tls;
     final CompletableFuture<T> result = new CompletableFuture<>();
     private EngineConnection connection;
     private boolean expired;
 
-    EngineCall(URI host, String path, Duration deadline, JsonFactory json, BodyReader<T> reader) {
+    /** @param tls TLS for a tcp:// host; null for none */
+    EngineCall(URI host, String path, Duration deadline, JsonFactory json, BodyReader<T> reader, EngineTlsSetup tls) {
+        this.tls = tls;
         this.host = host;
         this.path = path;
         this.deadline = deadline;
@@ -53,6 +58,7 @@ final class EngineCall<T> implements Runnable {
         EngineConnection.Phase phase = c == null ? EngineConnection.Phase.CONNECTING : c.phase();
         String progress = switch (phase) {
             case CONNECTING -> c == null ? "still waiting to be sent" : "no connection";
+            case HANDSHAKE -> "connected, TLS handshake not finished";
             case WAITING -> "connected, nothing received";
             case BODY -> "status " + c.status() + ", then " + c.bodyBytes() + " body bytes";
         };
@@ -70,7 +76,7 @@ final class EngineCall<T> implements Runnable {
     public void run() {
         EngineConnection c = null;
         try {
-            c = EngineConnection.forHost(host);
+            c = EngineConnection.forHost(host, tls);
             synchronized (this) {
                 if (expired) {
                     return;
@@ -79,7 +85,12 @@ final class EngineCall<T> implements Runnable {
             }
             EngineConnection.Response response = c.get(host, path);
             if (response.status() / 100 != 2) {
-                throw new DockerApiException.ErrorAnswer(path, response.status(), errorMessage(response.body()));
+                String message = errorMessage(response.body());
+                if (response.status() == 400 && message.contains(PLAIN_TO_TLS)) {
+                    throw new DockerApiException.Unreachable(path, host, "the engine speaks TLS on this port: connect with"
+                            + " TLS (DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, or engine.tls) or use its plain port");
+                }
+                throw new DockerApiException.ErrorAnswer(path, response.status(), message);
             }
             if (response.length() > Bounded.MAX_BODY_BYTES) {
                 throw new AnswerException.TooLarge("the answer announces " + response.length() + " bytes, more than the "
@@ -99,6 +110,11 @@ final class EngineCall<T> implements Runnable {
     }
 
     private DockerApiException classify(Exception e, EngineConnection c) {
+        if (e instanceof EngineTlsException) {
+            // Whenever it happens (a TLS 1.3 engine refuses a client certificate after the handshake),
+            // the engine was not reached securely: nothing it said counts.
+            return new DockerApiException.Unreachable(path, host, e.getMessage());
+        }
         if (e instanceof AnswerException) {
             return new DockerApiException.BadAnswer(path, e.getMessage());
         }
@@ -111,6 +127,9 @@ final class EngineCall<T> implements Runnable {
                     + Bounded.text(j.getOriginalMessage().lines().findFirst().orElse(""), 200));
         }
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (c != null && c.phase() == EngineConnection.Phase.HANDSHAKE) {
+            return new DockerApiException.Unreachable(path, host, "TLS handshake failed: " + reason);
+        }
         if (c == null || c.phase() == EngineConnection.Phase.CONNECTING) {
             return new DockerApiException.Unreachable(path, host, reason);
         }

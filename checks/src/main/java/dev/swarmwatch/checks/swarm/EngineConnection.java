@@ -13,7 +13,7 @@ import java.util.Locale;
 
 /**
  * One HTTP/1.1 GET to the engine on a connection of its own, over the JDK's {@link SocketChannel}
- * (a unix socket or TCP). {@link #close()} may be called from any thread: it wakes a thread
+ * (a unix socket or TCP, with or without TLS). {@link #close()} may be called from any thread: it wakes a thread
  * blocked in connect or read at once, which is how a call's deadline frees its pool thread.
  * Not thread-safe otherwise: one thread drives a connection.
  */
@@ -21,33 +21,48 @@ final class EngineConnection implements AutoCloseable {
     private static final int MAX_HEAD = 64 * 1024;
 
     /** How far a call got, for the message when it is cut off. */
-    enum Phase { CONNECTING, WAITING, BODY }
+    enum Phase { CONNECTING, HANDSHAKE, WAITING, BODY }
 
     private final SocketChannel channel;
+    private final EngineTlsSetup tlsSetup;
+    private TlsChannel tls;
     private final ByteBuffer buffer = ByteBuffer.allocate(16 * 1024).flip();
     private volatile Phase phase = Phase.CONNECTING;
     private volatile int status;
     private volatile long bodyBytes;
 
-    private EngineConnection(SocketChannel channel) {
+    private EngineConnection(SocketChannel channel, EngineTlsSetup tlsSetup) {
         this.channel = channel;
+        this.tlsSetup = tlsSetup;
     }
 
-    /** An unconnected channel for the host, so it can be closed while it connects. */
-    static EngineConnection forHost(URI host) throws IOException {
+    /**
+     * An unconnected channel for the host, so it can be closed while it connects.
+     *
+     * @param tlsSetup TLS for a tcp:// host; null for none
+     */
+    static EngineConnection forHost(URI host, EngineTlsSetup tlsSetup) throws IOException {
         return new EngineConnection("unix".equals(host.getScheme())
                 ? SocketChannel.open(java.net.StandardProtocolFamily.UNIX)
-                : SocketChannel.open());
+                : SocketChannel.open(), "unix".equals(host.getScheme()) ? null : tlsSetup);
     }
 
     /** Connects, sends the request and reads the status line and headers. */
     Response get(URI host, String path) throws IOException {
         channel.connect(address(host));
+        if (tlsSetup != null) {
+            phase = Phase.HANDSHAKE;
+            tls = tlsSetup.open(channel, host, port(host));
+            tls.handshake();
+        }
         phase = Phase.WAITING;
         String hostHeader = "unix".equals(host.getScheme()) ? "docker" : host.getHost() + ":" + port(host);
         String request = "GET " + path + " HTTP/1.1\r\nHost: " + hostHeader
                 + "\r\nUser-Agent: swarmwatch\r\nAccept: application/json\r\nConnection: close\r\n\r\n";
         ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII));
+        if (tls != null) {
+            tls.write(out);
+        }
         while (out.hasRemaining()) {
             channel.write(out);
         }
@@ -142,7 +157,7 @@ final class EngineConnection implements AutoCloseable {
         buffer.clear();
         int n;
         try {
-            n = channel.read(buffer);
+            n = tls != null ? tls.read(buffer) : channel.read(buffer);
         } finally {
             buffer.flip();
         }
