@@ -44,7 +44,7 @@ class BadInputCliTest {
     @Test
     void runRefusesABearerTokenFileThatIsAFifoOrDevZero() throws Exception {
         for (Path token : List.of(fifo("token"), Path.of("/dev/zero"))) {
-            Bed.Result r = Bed.swarmwatch("run", "-H", Bed.sandbox().toString(), "--listen", "127.0.0.1:0",
+            Bed.Result r = Bed.swarmwatch("run", "-H", Bed.sandbox().toString(), "--listen", "127.0.0.1:19469",
                     "--bearer-token-file", token.toString());
 
             assertThat(r.exit()).as(token.toString()).isEqualTo(3);

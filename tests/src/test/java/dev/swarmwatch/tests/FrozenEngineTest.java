@@ -36,8 +36,8 @@ class FrozenEngineTest {
         }
         assertThat(frozen.took()).as(frozen.firstLine()).isLessThan(TIMEOUT.plusSeconds(1));
         assertThat(frozen.exit()).isEqualTo(2);
-        assertThat(frozen.firstLine()).startsWith("SWARMWATCH CRITICAL - ")
-                .contains("Docker engine not answering within 2s at " + engine)
+        assertThat(frozen.firstLine()).startsWith("SWARMWATCH CRITICAL - ");
+        assertThat(frozen.out()).contains("Docker engine not answering within 2s at " + engine)
                 .contains("GET /_ping got no answer either");
 
         Report.Result thawed = Report.run(engine, TIMEOUT, "--format", "nagios");
