@@ -37,7 +37,7 @@ class SecretRedactionTest {
     private static final Map<String, String> SECRETS = new LinkedHashMap<>();
 
     static {
-        for (String place : List.of("pgpassword", "redisfile", "authheader", "urluser", "patroniuser", "querytoken", "labelauth")) {
+        for (String place : List.of("pgpassword", "redisfile", "authheader", "urluser", "querytoken", "labelauth")) {
             SECRETS.put(place, place + "-planted-" + RUN);
         }
     }
@@ -99,10 +99,9 @@ class SecretRedactionTest {
                       url: http://ops:%s@127.0.0.1:%d/health
                   patroni:
                     - name: patroni-user
-                      members: http://ops:%s@127.0.0.1:8001,http://127.0.0.1:8002,http://127.0.0.1:8003
+                      members: http://127.0.0.1:8001,http://127.0.0.1:8002,http://127.0.0.1:8003
                 """.formatted(Bed.sandbox(), pg.getProperty("primary"), pg.getProperty("user"), SECRETS.get("pgpassword"),
-                redisPass, echoPort, echoPort, SECRETS.get("querytoken"), SECRETS.get("urluser"), closed,
-                SECRETS.get("patroniuser")));
+                redisPass, echoPort, echoPort, SECRETS.get("querytoken"), SECRETS.get("urluser"), closed));
         List<String> env = List.of("SW_PLANTED_AUTH=Bearer " + SECRETS.get("authheader"));
 
         String service = "swsecret-" + RUN;
