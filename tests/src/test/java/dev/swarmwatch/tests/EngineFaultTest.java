@@ -67,7 +67,7 @@ class EngineFaultTest {
     void engineThatAcceptsAndNeverAnswersIsNotAnsweringWithinTheTimeout() throws Exception {
         Report.Result r = reportAgainst(Mode.ACCEPT_AND_WAIT, TIMEOUT);
         assertCriticalWithin(r, BOUND, "Docker engine not answering within 2s at " + engine.uri(),
-                "GET /info: connected, nothing received; GET /_ping got no answer either");
+                "GET /info: connected, nothing received", "GET /_ping got no answer either");
         assertConnectionsClosed();
     }
 

@@ -30,7 +30,7 @@ public final class NagiosReport {
     /** At most this many characters of one problem on the status line. */
     static final int PROBLEM_SHOWN = 100;
     /** At most this many characters in one line of long output. */
-    static final int LONG_LINE = 300;
+    static final int LONG_LINE = 1000;
     /** At most this many details under one problem in the long output. */
     static final int DETAILS_SHOWN = 5;
     private static final int LABEL_SHOWN = 100;
