@@ -24,12 +24,14 @@ import java.util.Optional;
  * @param targets       per declared kind (http, postgres, ...): its targets, in file order
  * @param discovery     what service labels may declare
  * @param alerts        state_dir, receivers, rules, routes, inhibit_rules, time_intervals
+ * @param cycleTimeout  the deadline of a whole cycle; empty: the largest check timeout plus engine.timeout
  * @param engineTls     TLS to a tcp:// engine (engine.tls, else DOCKER_TLS_VERIFY and DOCKER_CERT_PATH)
  */
 public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Duration interval,
                           Duration checkTimeout, Map<String, KindSettings> checks,
                           Map<String, ServiceSettings> services, Map<String, List<TargetSettings>> targets,
-                          Discovery discovery, AlertsConfig alerts, Optional<EngineTls> engineTls) {
+                          Discovery discovery, AlertsConfig alerts, Optional<EngineTls> engineTls,
+                          Optional<Duration> cycleTimeout) {
 
     public static final Duration DEFAULT_ENGINE_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(15);
@@ -46,30 +48,31 @@ public record AgentConfig(Optional<URI> engineHost, Duration engineTimeout, Dura
         Objects.requireNonNull(discovery, "discovery");
         Objects.requireNonNull(alerts, "alerts");
         Objects.requireNonNull(engineTls, "engineTls");
+        Objects.requireNonNull(cycleTimeout, "cycleTimeout");
     }
 
     public static AgentConfig defaults() {
         return new AgentConfig(Optional.empty(), DEFAULT_ENGINE_TIMEOUT, DEFAULT_INTERVAL,
                 DEFAULT_CHECK_TIMEOUT, Map.of(), Map.of(), Map.of(),
-                Discovery.DEFAULT, AlertsConfig.none(), Optional.empty());
+                Discovery.DEFAULT, AlertsConfig.none(), Optional.empty(), Optional.empty());
     }
 
     public AgentConfig withEngineHost(URI host) {
-        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts, engineTls);
+        return new AgentConfig(Optional.of(host), engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts, engineTls, cycleTimeout);
     }
 
     public AgentConfig withEngineTimeout(Duration timeout) {
-        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets, discovery, alerts, engineTls);
+        return new AgentConfig(engineHost, timeout, interval, checkTimeout, checks, services, targets, discovery, alerts, engineTls, cycleTimeout);
     }
 
     public AgentConfig withEngineTls(Optional<EngineTls> tls) {
-        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts, tls);
+        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts, tls, cycleTimeout);
     }
 
     public AgentConfig withTargets(String kind, List<TargetSettings> declared) {
         Map<String, List<TargetSettings>> all = new java.util.LinkedHashMap<>(targets);
         all.put(kind, declared);
-        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all, discovery, alerts, engineTls);
+        return new AgentConfig(engineHost, engineTimeout, interval, checkTimeout, checks, services, all, discovery, alerts, engineTls, cycleTimeout);
     }
 
     /**

@@ -38,14 +38,15 @@ final class ConfigBinder {
     private static final String IGNORE = "ignore";
     private static final String TARGETS = "targets";
     private static final String DISCOVERY = "discovery";
+    private static final String CYCLE_TIMEOUT = "cycle_timeout";
     private static final String TLS = "tls";
     private static final String CA_FILE = "ca_file";
     private static final String CERT_FILE = "cert_file";
     private static final String KEY_FILE = "key_file";
     private static final String VERIFY = "verify";
     private static final List<String> TLS_KEYS = List.of(CA_FILE, CERT_FILE, KEY_FILE, VERIFY);
-    private static final List<String> TOP_KEYS = Stream.concat(Stream.of(ENGINE, INTERVAL, TIMEOUT, CHECKS, SERVICES,
-            TARGETS, DISCOVERY), AlertConfigBinder.KEYS.stream()).toList();
+    private static final List<String> TOP_KEYS = Stream.concat(Stream.of(ENGINE, INTERVAL, TIMEOUT, CYCLE_TIMEOUT, CHECKS,
+            SERVICES, TARGETS, DISCOVERY), AlertConfigBinder.KEYS.stream()).toList();
     private static final List<String> ENGINE_KEYS = List.of(HOST, TIMEOUT, TLS);
     private static final List<String> ENGINE_SCALARS = List.of(HOST, TIMEOUT);
     private static final String HOST_EXPECTED = "unix:///absolute/path or tcp://host:port";
@@ -68,7 +69,7 @@ final class ConfigBinder {
 
     AgentConfig bind(YamlNode root) {
         AgentConfig defaults = AgentConfig.defaults();
-        Optional<Section> top = Section.open(root, "", TOP_KEYS, Set.of(INTERVAL, TIMEOUT, AlertConfigBinder.STATE_DIR),
+        Optional<Section> top = Section.open(root, "", TOP_KEYS, Set.of(INTERVAL, TIMEOUT, CYCLE_TIMEOUT, AlertConfigBinder.STATE_DIR),
                 Section.expectedOneOf(TOP_KEYS), scalars);
         if (top.isEmpty()) {
             return defaults;
@@ -89,7 +90,9 @@ final class ConfigBinder {
         AgentConfig.Discovery discovery = doc.node(DISCOVERY)
                 .map(n -> new DiscoveryBinder(kinds, scalars).bind(n, DISCOVERY)).orElse(AgentConfig.Discovery.DEFAULT);
         AlertsConfig alerts = new AlertConfigBinder(notifierKinds, scalars).bind(doc);
-        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts, tls);
+        Optional<Duration> cycleTimeout = duration(doc, CYCLE_TIMEOUT);
+        return new AgentConfig(host, engineTimeout, interval, checkTimeout, checks, services, targets, discovery, alerts, tls,
+                cycleTimeout);
     }
 
     /** engine.tls: each file read and parsed, each problem at its key. */

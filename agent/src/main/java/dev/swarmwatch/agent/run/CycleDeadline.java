@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * How long one cycle may take as a whole: the engine timeout (the Swarm snapshot comes first) plus
+ * How long one cycle may take as a whole: {@code cycle_timeout} when the config sets it, else the engine timeout (the Swarm snapshot comes first) plus
  * the largest check timeout the config sets (the default, kind-wide and per-target ones). A target
  * declared by a service label with a longer timeout is cut at this deadline.
  */
@@ -17,6 +17,9 @@ public final class CycleDeadline {
     }
 
     public static Duration of(AgentConfig config) {
+        if (config.cycleTimeout().isPresent()) {
+            return config.cycleTimeout().get();
+        }
         Stream<Map<String, Object>> options = Stream.concat(
                 Stream.concat(config.checks().values().stream().map(AgentConfig.KindSettings::options),
                         config.services().values().stream().flatMap(s -> s.checks().values().stream())

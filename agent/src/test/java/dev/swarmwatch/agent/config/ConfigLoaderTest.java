@@ -74,7 +74,7 @@ class ConfigLoaderTest {
                                 "replicas", new KindSettings(true, Map.of("critical_below", 3)),
                                 "failed_tasks", new KindSettings(false, Map.of()))),
                         "batch_worker", new ServiceSettings(true, Map.of())), Map.of(), AgentConfig.Discovery.DEFAULT,
-                dev.swarmwatch.alerts.config.AlertsConfig.none(), Optional.empty()));
+                dev.swarmwatch.alerts.config.AlertsConfig.none(), Optional.empty(), Optional.empty()));
     }
 
     @Test
