@@ -1,5 +1,8 @@
 package dev.swarmwatch.agent.config;
 
+import dev.swarmwatch.alerts.config.ReceiverConfig;
+import dev.swarmwatch.alerts.notify.NotifierKind;
+
 import dev.swarmwatch.agent.config.AgentConfig.KindSettings;
 import dev.swarmwatch.agent.config.AgentConfig.ServiceSettings;
 import dev.swarmwatch.agent.config.AgentConfig.TargetSettings;
@@ -19,7 +22,7 @@ import java.util.regex.Pattern;
  * {@link OptionSpec#secret()} (given inline, through {@code ${VAR}} or as {@code k_file}), the
  * credential part of an authorization value ("Bearer <token>"), and, in any text option, URL
  * credentials and the values of secret-looking header lines ({@code X-Api-Key: ...}). Any other
- * config section with option specs (receivers, later) adds its own with {@link #of(List, Map)}.
+ * config section with option specs adds its own with {@link #of(List, Map)}.
  */
 public final class SecretValues {
     private static final Pattern SCHEME_AND_CREDENTIAL = Pattern.compile("(?i)^(?:bearer|basic|token|digest)\\s+(\\S+)$");
@@ -29,8 +32,11 @@ public final class SecretValues {
     private SecretValues() {
     }
 
-    /** Every secret of the config's checks, services and targets, given the kinds' option specs. */
-    public static Set<String> of(AgentConfig config, List<CheckKind> kinds) {
+    /**
+     * Every secret of the config's checks, services, targets and receivers (a Slack webhook URL is
+     * itself a secret), given the kinds' option specs.
+     */
+    public static Set<String> of(AgentConfig config, List<CheckKind> kinds, List<NotifierKind> notifierKinds) {
         Set<String> found = new LinkedHashSet<>();
         for (CheckKind kind : kinds) {
             List<OptionSpec> specs = kind.options();
@@ -47,6 +53,14 @@ public final class SecretValues {
             for (TargetSettings target : config.targets().getOrDefault(kind.name(), List.of())) {
                 found.addAll(of(specs, target.options()));
             }
+        }
+        for (ReceiverConfig receiver : config.alerts().receivers().values()) {
+            notifierKinds.stream().filter(k -> k.name().equals(receiver.kind())).findFirst().ifPresent(kind -> {
+                Map<String, Object> values = new java.util.LinkedHashMap<>();
+                kind.options().forEach(spec -> receiver.options().find(spec.name(), Object.class)
+                        .ifPresent(v -> values.put(spec.name(), v)));
+                found.addAll(of(kind.options(), values));
+            });
         }
         return found;
     }

@@ -54,7 +54,7 @@ public final class Agent implements AutoCloseable {
         this.swarm = new SwarmSource(new SwarmReader(docker, clock));
         List<ConfiguredKind> enabled = new ArrayList<>();
         List<CheckKind> all = kinds(swarm);
-        this.redactor = Redactor.of(SecretValues.of(config, all));
+        this.redactor = Redactor.of(SecretValues.of(config, all, dev.swarmwatch.alerts.Notifiers.all()));
         for (CheckKind kind : all) {
             KindOptions options = new KindOptions(kind, config, swarm);
             if (options.enabled()) {

@@ -43,13 +43,22 @@ class SecretValuesTest {
                       headers: |
                         Accept: text/plain
                         X-Api-Key: header-key-5555
+                receivers:
+                  chat:
+                    slack:
+                      url: https://hooks.slack.com/services/T0/B0/slack-8888
+                  ops:
+                    webhook:
+                      url: https://hooks.example.test/swarm
+                      secret: hmac-9999
                 """);
-        AgentConfig config = new ConfigLoader(Agent.kinds(new SwarmSource(null)), Map.of("API_AUTH", "Bearer env-tok-6666"))
-                .load(file);
+        AgentConfig config = new ConfigLoader(Agent.kinds(new SwarmSource(null)), dev.swarmwatch.alerts.Notifiers.all(),
+                Map.of("API_AUTH", "Bearer env-tok-6666")).load(file);
 
-        assertThat(SecretValues.of(config, Agent.kinds(new SwarmSource(null))))
+        assertThat(SecretValues.of(config, Agent.kinds(new SwarmSource(null)), dev.swarmwatch.alerts.Notifiers.all()))
                 .contains("kind-wide-pg-1111", "inline-pg-2222", "from-a-file-7777", "userinfo-3333", "query-4444",
-                        "Bearer env-tok-6666", "env-tok-6666", "header-key-5555")
+                        "Bearer env-tok-6666", "env-tok-6666", "header-key-5555",
+                        "https://hooks.slack.com/services/T0/B0/slack-8888", "hmac-9999")
                 .doesNotContain("127.0.0.1", "text/plain", "1", "api", "db");
     }
 

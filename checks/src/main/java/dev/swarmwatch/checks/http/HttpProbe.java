@@ -5,6 +5,7 @@ import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.Durations;
 import dev.swarmwatch.checks.spi.FailureWords;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -33,6 +34,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * certificate or a failing handshake shows at once instead of hiding behind a pooled connection.
  */
 public final class HttpProbe {
+    /** The most of a body a probe reads: body_contains, body_regex and json_pointer see this much. */
+    static final int MAX_BODY = 1 << 20;
+
     private final Map<String, HttpClient> clients = new ConcurrentHashMap<>();
 
     public Future<CheckResult> probe(CheckContext context, HttpTarget target) {
@@ -62,7 +66,7 @@ public final class HttpProbe {
                     connected.set(true);
                     return req.send();
                 })
-                .compose(resp -> resp.body().map(body -> new HttpVerdict.Observation(resp.statusCode(),
+                .compose(resp -> bodyUpTo(resp, MAX_BODY).map(body -> new HttpVerdict.Observation(resp.statusCode(),
                         resp.statusMessage(), body.toString(), body.length(),
                         Duration.ofNanos(System.nanoTime() - started), certificate(resp))))
                 .onComplete(ar -> {
@@ -80,6 +84,32 @@ public final class HttpProbe {
                     }
                 });
         return result.future();
+    }
+
+    /**
+     * The body, read up to {@code max} bytes: a server that answers with an endless or huge body
+     * is judged on its first {@code max} bytes and its connection dropped, so a probe's memory is
+     * bounded whatever the server sends.
+     */
+    static Future<Buffer> bodyUpTo(HttpClientResponse response, int max) {
+        Promise<Buffer> read = Promise.promise();
+        Buffer body = Buffer.buffer();
+        response.exceptionHandler(read::tryFail);
+        response.endHandler(v -> read.tryComplete(body));
+        response.handler(chunk -> {
+            if (read.future().isComplete()) {
+                return;
+            }
+            int room = max - body.length();
+            if (chunk.length() <= room) {
+                body.appendBuffer(chunk);
+                return;
+            }
+            body.appendBuffer(chunk.slice(0, room));
+            read.tryComplete(body);
+            response.request().reset();
+        });
+        return read.future();
     }
 
     private static Optional<HttpVerdict.Cert> certificate(HttpClientResponse response) {

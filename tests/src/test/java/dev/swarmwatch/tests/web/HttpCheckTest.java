@@ -46,6 +46,10 @@ class HttpCheckTest {
                 case "/down" -> req.response().setStatusCode(503).end("backend\nunavailable");
                 case "/redirect" -> req.response().setStatusCode(302).putHeader("location", "/fine").end();
                 case "/hang" -> { }
+                case "/endless" -> {
+                    req.response().setChunked(true).write("status=UP ");
+                    endless(req.response());
+                }
                 default -> req.response().setStatusCode(404).end();
             }
         });
@@ -66,6 +70,18 @@ class HttpCheckTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
+    }
+
+    // 64 KB chunks for as long as the client reads: a body with no end.
+    private static void endless(io.vertx.core.http.HttpServerResponse response) {
+        if (response.closed() || response.ended()) {
+            return;
+        }
+        response.write("x".repeat(65536)).onComplete(ar -> {
+            if (ar.succeeded()) {
+                servers.runOnContext(v -> endless(response));
+            }
+        });
     }
 
     @AfterAll
@@ -123,6 +139,14 @@ class HttpCheckTest {
         assertThat(r.get("redirect-unexpected").result().summary()).startsWith("status 302, expected 200-299");
         assertThat(r.get("refused").status()).isEqualTo(Status.CRITICAL);
         assertThat(r.get("refused").result().summary()).isEqualTo("connection refused: http://127.0.0.1:" + closedPort + "/");
+    }
+
+    @Test
+    void anEndlessBodyIsJudgedOnItsFirstMegabyteAndTheConnectionDropped() throws Exception {
+        Map<String, CheckReport> r = run(List.of(
+                target("endless", "http://127.0.0.1:" + port + "/endless", "body_contains", "status=UP", "timeout", Duration.ofSeconds(5))));
+        assertThat(r.get("endless").status()).as(r.get("endless").result().summary()).isEqualTo(Status.OK);
+        assertThat(r.get("endless").result().summary()).matches("200 OK in \\d+ ms");
     }
 
     @Test
