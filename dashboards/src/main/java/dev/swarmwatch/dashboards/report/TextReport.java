@@ -24,6 +24,9 @@ public final class TextReport {
     private static final String RESET = "\u001B[0m";
     private static final String BOLD = "\u001B[1m";
     private static final int MAX_NAME = 40;
+    /** More healthy services than this are listed by name only, unless -v. */
+    static final int COMPACT_OVER = 12;
+    private static final int WRAP = 100;
 
     private TextReport() {
     }
@@ -37,6 +40,7 @@ public final class TextReport {
 
         List<Block> problems = new ArrayList<>();
         List<Block> healthy = new ArrayList<>();
+        List<ServiceView> healthyServices = new ArrayList<>();
         if (!view.cluster().isEmpty()) {
             Status worst = view.cluster().stream().map(CheckView::status).reduce(Status.OK, Status::worse);
             (worst == Status.OK ? healthy : problems).add(new Block("swarm (cluster)", worst, -1, view.cluster(), true));
@@ -44,6 +48,9 @@ public final class TextReport {
         for (ServiceView s : view.services()) {
             (s.status() == Status.OK ? healthy : problems)
                     .add(new Block(title(s), s.status(), s.score(), s.checks(), false));
+            if (s.status() == Status.OK) {
+                healthyServices.add(s);
+            }
         }
         // The swarm's own block heads its part: quorum and nodes are read before any service.
         problems.sort((a, b) -> Integer.compare(b.status.severity(), a.status.severity()));
@@ -56,13 +63,17 @@ public final class TextReport {
         if (!healthy.isEmpty()) {
             out.append("\n");
         }
+        boolean compact = !verbose && healthyServices.size() > COMPACT_OVER;
         int width = Math.min(MAX_NAME, healthy.stream().mapToInt(b -> b.title.length()).max().orElse(0));
         for (Block b : healthy) {
             if (verbose || b.cluster) {
                 expanded(out, b, colour, verbose, now);
-            } else {
+            } else if (!compact) {
                 oneLine(out, b, width, colour);
             }
+        }
+        if (compact) {
+            healthyNames(out, healthyServices, colour);
         }
         out.append("\n").append(bold("score " + view.score() + "/100", colour)).append("  ")
                 .append(paint(view.worst(), view.worst().name(), colour))
@@ -101,6 +112,31 @@ public final class TextReport {
                 }
             }
         }
+    }
+
+    // Many healthy services: their names only, per stack, wrapped, so a healthy swarm of a hundred
+    // services fits a screen; -v lists each with its checks.
+    private static void healthyNames(StringBuilder out, List<ServiceView> services, boolean colour) {
+        out.append(paint(Status.OK, pad(Status.OK.name(), 9), colour)).append(services.size())
+                .append(" services healthy (-v shows each):\n");
+        java.util.Map<String, List<String>> byStack = new java.util.LinkedHashMap<>();
+        for (ServiceView s : services) {
+            byStack.computeIfAbsent(s.stack(), k -> new ArrayList<>()).add(SafeText.line(s.name(), MAX_NAME));
+        }
+        byStack.forEach((stack, names) -> {
+            StringBuilder line = new StringBuilder(" ".repeat(9)).append(stack.isEmpty() ? "(no stack)" : SafeText.line(stack, MAX_NAME))
+                    .append(": ");
+            int indent = line.length();
+            for (int i = 0; i < names.size(); i++) {
+                String item = names.get(i) + (i + 1 < names.size() ? ", " : "");
+                if (line.length() + item.length() > WRAP && line.length() > indent) {
+                    out.append(line.toString().stripTrailing()).append("\n");
+                    line = new StringBuilder(" ".repeat(indent));
+                }
+                line.append(item);
+            }
+            out.append(line.toString().stripTrailing()).append("\n");
+        });
     }
 
     private static void oneLine(StringBuilder out, Block b, int width, boolean colour) {
