@@ -7,6 +7,12 @@ import dev.swarmwatch.dashboards.report.NagiosReport;
 import dev.swarmwatch.dashboards.report.ReportMeta;
 import dev.swarmwatch.dashboards.report.TextReport;
 import dev.swarmwatch.agent.run.Agent;
+import dev.swarmwatch.agent.run.Alerting;
+import dev.swarmwatch.agent.run.CheckMemory;
+import dev.swarmwatch.alerts.outbox.OutboxStats;
+import dev.swarmwatch.alerts.pipeline.AlertPipeline;
+import dev.swarmwatch.checks.spi.CheckResult;
+import dev.swarmwatch.checks.spi.SafeText;
 import dev.swarmwatch.checks.engine.HealthReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +22,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** One check cycle, printed as text, JSON or a Nagios line; the exit code is the worst status. */
@@ -45,8 +53,16 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--color", defaultValue = "auto", description = "auto, always or never (default: ${DEFAULT-VALUE}; auto = on a terminal and NO_COLOR unset)")
     Colour colour;
 
+    @Option(names = "--notify", description = "evaluate the alert rules against the state kept in state_dir and deliver, as the daemon does (for cron)")
+    boolean notify;
+
+    @Option(names = "--notify-timeout", defaultValue = "20s", description = "how long --notify may deliver after the report, e.g. 20s; what is left goes out on the next run (default: ${DEFAULT-VALUE})")
+    String notifyTimeout;
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    private Duration deliveryTimeout = Duration.ZERO;
 
     @Override
     public Integer call() throws Exception {
@@ -59,6 +75,9 @@ final class ReportCommand implements Callable<Integer> {
             ConfigSource.Resolved resolved = ConfigSource.resolve(config, host, env);
             cfg = resolved.config();
             engine = resolved.engine();
+            if (notify) {
+                deliveryTimeout = (Duration) dev.swarmwatch.checks.spi.OptionType.DURATION.parse(notifyTimeout);
+            }
             if (engineTimeout != null) {
                 cfg = cfg.withEngineTimeout((Duration) dev.swarmwatch.checks.spi.OptionType.DURATION.parse(engineTimeout));
             }
@@ -67,18 +86,73 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return fail(out, err, "bad option", e.getMessage());
         }
-        try (Agent agent = new Agent(cfg, engine, Clock.systemUTC())) {
-            long before = agent.docker().calls();
-            HealthReport report = agent.runOnce().await();
-            ReportMeta meta = new ReportMeta(engine.toString(), agent.docker().calls() - before);
-            out.print(switch (format) {
-                case json -> JsonReport.render(report, meta) + "\n";
-                case nagios -> NagiosReport.render(report);
-                case text -> TextReport.render(report, meta, useColour(env), verbose);
-            });
-            out.flush();
+        Clock clock = Clock.systemUTC();
+        try (Agent agent = new Agent(cfg, engine, clock)) {
+            Optional<AlertPipeline> alerts = notify ? openAlerts(agent, cfg, clock, err) : Optional.empty();
+            HealthReport report;
+            // The pipeline's store keeps the memory too: one file, one connection.
+            java.nio.file.Path stateDir = cfg.alerts().stateDir();
+            try (CheckMemory memory = alerts.map(p -> CheckMemory.in(p.store()))
+                    .orElseGet(() -> CheckMemory.open(stateDir, clock))) {
+                long before = agent.docker().calls();
+                memory.load(agent.kinds());
+                report = agent.runOnce().await();
+                memory.save(agent.kinds());
+                memory.missing().ifPresent(why -> note(err, "no memory between runs: " + why));
+                print(out, report, new ReportMeta(engine.toString(), agent.docker().calls() - before), env);
+            }
+            alerts.ifPresent(pipeline -> deliver(pipeline, report, clock.instant().plus(deliveryTimeout), err));
             return report.worst().exitCode();
         }
+    }
+
+    private void print(PrintWriter out, HealthReport report, ReportMeta meta, Map<String, String> env) {
+        out.print(switch (format) {
+            case json -> JsonReport.render(report, meta) + "\n";
+            case nagios -> NagiosReport.render(report);
+            case text -> TextReport.render(report, meta, useColour(env), verbose);
+        });
+        out.flush();
+    }
+
+    private static Optional<AlertPipeline> openAlerts(Agent agent, AgentConfig cfg, Clock clock, PrintWriter err) {
+        if (!cfg.alerts().enabled()) {
+            note(err, "--notify: no receivers configured, nothing is evaluated or sent");
+            return Optional.empty();
+        }
+        try {
+            Optional<AlertPipeline> pipeline = Alerting.open(agent, cfg, clock, System.err, "").await();
+            pipeline.filter(p -> !p.health().ok())
+                    .ifPresent(p -> note(err, "alerts: store degraded: " + p.health().reason()));
+            return pipeline;
+        } catch (RuntimeException e) {
+            note(err, "alerts: cannot open: " + CheckResult.describe(e));
+            return Optional.empty();
+        }
+    }
+
+    // The report is out: alerts are a side effect that never changes its output or exit code.
+    private static void deliver(AlertPipeline pipeline, HealthReport report, Instant deadline, PrintWriter err) {
+        try {
+            pipeline.onReport(report).await();
+        } catch (RuntimeException e) {
+            note(err, "alerts: not evaluated: " + CheckResult.describe(e));
+        }
+        try {
+            OutboxStats left = pipeline.drain(deadline).await();
+            if (left.pending() > 0) {
+                note(err, "alerts: " + left.pending() + " notification(s) left in the outbox for the next run");
+            }
+        } catch (RuntimeException e) {
+            note(err, "alerts: delivery stopped: " + CheckResult.describe(e));
+        } finally {
+            pipeline.close().await();
+        }
+    }
+
+    private static void note(PrintWriter err, String line) {
+        err.println("swarmwatch: " + SafeText.line(line));
+        err.flush();
     }
 
     private int fail(PrintWriter out, PrintWriter err, String what, String message) {

@@ -50,6 +50,8 @@ public final class AlertPipeline {
     private HealthReport lastReport;
     private Future<Step> last = Future.succeededFuture();
     private long timer = -1;
+    private Instant timerAt;                          // when the timer steps for a group's wait; null for a retry
+    private final List<Promise<Void>> timedStepWaiters = new java.util.ArrayList<>();
     private volatile AlertView view = new AlertView(List.of(), List.of());
     private volatile boolean memoryLost;
 
@@ -176,19 +178,23 @@ public final class AlertPipeline {
             vertx.cancelTimer(timer);
         }
         long delay = Math.max(1, Duration.between(clock.instant(), at).toMillis());
-        timer = vertx.setTimer(delay, id -> {
-            timer = -1;
-            enqueue();
-        });
+        timerAt = at;
+        timer = vertx.setTimer(delay, id -> timedStep());
     }
 
     private void scheduleRetry() {
         if (timer < 0) {
-            timer = vertx.setTimer(5_000, id -> {
-                timer = -1;
-                enqueue();
-            });
+            timerAt = null;
+            timer = vertx.setTimer(5_000, id -> timedStep());
         }
+    }
+
+    private void timedStep() {
+        timer = -1;
+        timerAt = null;
+        List<Promise<Void>> waiting = List.copyOf(timedStepWaiters);
+        timedStepWaiters.clear();
+        enqueue().onComplete(ar -> waiting.forEach(Promise::tryComplete));
     }
 
     /** Adds a silence and persists it; the next step honours it. */
@@ -257,9 +263,26 @@ public final class AlertPipeline {
         return store;
     }
 
-    /** For a one-shot run: delivers what it can before {@code deadline}, leaving the rest pending. */
+    /**
+     * For a one-shot run: delivers what it can before {@code deadline}, leaving the rest pending. A
+     * group waiting out its {@code group_wait} steps again on the pipeline's timer; when that step
+     * falls before the deadline, the drain waits for it, so the group goes out in this run. One that
+     * falls after stays in the stored state, and the next run's step sends it (its wait is over by then).
+     */
     public Future<OutboxStats> drain(Instant deadline) {
-        return onContext(() -> last.transform(ignored -> outbox.drain(deadline)));
+        return onContext(() -> timedStepsBefore(deadline).transform(ignored -> outbox.drain(deadline)));
+    }
+
+    // On the context: the last step, then each group-wait step due before the deadline.
+    private Future<Void> timedStepsBefore(Instant deadline) {
+        return last.transform(ignored -> {
+            if (timer < 0 || timerAt == null || timerAt.isAfter(deadline)) {
+                return Future.succeededFuture();
+            }
+            Promise<Void> stepped = Promise.promise();
+            timedStepWaiters.add(stepped);
+            return stepped.future().compose(v -> timedStepsBefore(deadline));
+        });
     }
 
     public Future<Void> close() {
@@ -267,6 +290,8 @@ public final class AlertPipeline {
             if (timer >= 0) {
                 vertx.cancelTimer(timer);
             }
+            timedStepWaiters.forEach(Promise::tryComplete);
+            timedStepWaiters.clear();
             return last.transform(ignored -> outbox.stop()).onComplete(ignored -> store.close());
         });
     }
