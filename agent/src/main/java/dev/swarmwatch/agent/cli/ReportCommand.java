@@ -90,9 +90,11 @@ final class ReportCommand implements Callable<Integer> {
         try (Agent agent = new Agent(cfg, engine, clock)) {
             Optional<AlertPipeline> alerts = notify ? openAlerts(agent, cfg, clock, err) : Optional.empty();
             HealthReport report;
-            // The pipeline's store keeps the memory too: one file, one connection.
+            // The pipeline's store keeps the memory too: one file, one connection. A run without a
+            // declared target that remembers (Patroni's) and without --notify opens no store at all.
             java.nio.file.Path stateDir = cfg.alerts().stateDir();
-            try (CheckMemory memory = alerts.map(p -> CheckMemory.in(p.store()))
+            boolean remember = notify || CheckMemory.needed(agent.kinds(), cfg.targets());
+            try (CheckMemory memory = !remember ? CheckMemory.none() : alerts.map(p -> CheckMemory.in(p.store()))
                     .orElseGet(() -> CheckMemory.open(stateDir, clock))) {
                 long before = agent.docker().calls();
                 memory.load(agent.kinds());

@@ -49,6 +49,16 @@ public final class CheckMemory implements AutoCloseable {
         return new CheckMemory(Optional.of(store), true, Optional.empty());
     }
 
+    /** No store: for a run with nothing to remember (no declared target of a kind that remembers). */
+    public static CheckMemory none() {
+        return new CheckMemory(Optional.empty(), false, Optional.empty());
+    }
+
+    /** Whether a run needs memory: the config declares targets of a kind that remembers between cycles. */
+    public static boolean needed(List<CheckKind> kinds, java.util.Map<String, ?> declaredTargets) {
+        return kinds.stream().anyMatch(k -> k instanceof Remembering && declaredTargets.containsKey(k.name()));
+    }
+
     /** Shares a store opened by someone else (the alert pipeline), who closes it. */
     public static CheckMemory in(AlertStore store) {
         Optional<String> problem = store.health().ok() ? Optional.empty() : Optional.of(store.health().reason());
