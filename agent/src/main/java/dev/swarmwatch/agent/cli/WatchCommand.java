@@ -2,15 +2,23 @@ package dev.swarmwatch.agent.cli;
 
 import dev.swarmwatch.agent.config.AgentConfig;
 import dev.swarmwatch.agent.config.ConfigException;
+import dev.swarmwatch.agent.logging.LibraryLogging;
 import dev.swarmwatch.agent.run.Agent;
+import dev.swarmwatch.checks.spi.CheckResult;
 import dev.swarmwatch.checks.spi.OptionType;
+import dev.swarmwatch.checks.spi.SafeText;
 import dev.swarmwatch.dashboards.tui.CycleResult;
 import dev.swarmwatch.dashboards.tui.Watch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +26,9 @@ import java.util.concurrent.Callable;
 
 /** The live terminal dashboard: a cycle every interval, drawn with Lanterna; q or Ctrl-C quits with 0. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
-        description = "Live terminal dashboard: services, nodes, quorum and targets, refreshed every interval. Keys: ? for help, q to quit.")
+        description = {"Live terminal dashboard: services, nodes, quorum, targets and alerts, refreshed every interval. Keys: ? for help, q to quit.",
+                "With a config that has receivers, alerts are evaluated and delivered by this process as 'run' does (unless --no-alerts);"
+                        + " log lines (alert delivery, library warnings) never reach the screen: they go to --log FILE, or nowhere."})
 final class WatchCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, description = "config file (default: ./swarmwatch.yml, /etc/swarmwatch/swarmwatch.yml, else none)")
     Path config;
@@ -28,6 +38,12 @@ final class WatchCommand implements Callable<Integer> {
 
     @Option(names = "--interval", defaultValue = "2s", description = "time between cycles (default: ${DEFAULT-VALUE})")
     String interval;
+
+    @Option(names = "--no-alerts", description = "do not evaluate or deliver alerts, even when the config has receivers")
+    boolean noAlerts;
+
+    @Option(names = "--log", paramLabel = "FILE", description = "append log lines (alert delivery, library warnings) to FILE; without it they are dropped, since the dashboard owns the terminal")
+    Path log;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -59,13 +75,36 @@ final class WatchCommand implements Callable<Integer> {
                     + " for scripts, cron and pipes use 'swarmwatch report' (--format text, json or nagios)");
             return Main.EXIT_UNKNOWN;
         }
+        PrintStream logTo;
+        try {
+            logTo = log == null ? new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)
+                    : new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("swarmwatch: bad option: --log: cannot open " + log + ": " + SafeText.line(e.getMessage()));
+            return Main.EXIT_UNKNOWN;
+        }
+        // Library warnings on stderr would be drawn into the dashboard: they go where the log goes.
+        LibraryLogging.install(logTo);
         Clock clock = Clock.systemUTC();
-        try (Agent agent = new Agent(cfg, engine, clock)) {
-            Watch.run(agent.vertx(), engine.toString(), every, () -> {
-                long before = agent.docker().calls();
-                return agent.runOnce().map(report -> new CycleResult(report, agent.latestSnapshot(),
-                        agent.docker().calls() - before, clock.instant()));
-            }, System.getenv(), clock);
+        try (logTo; Agent agent = new Agent(cfg, engine, clock)) {
+            WatchAlerts alerts;
+            try {
+                alerts = WatchAlerts.open(noAlerts, agent, cfg, clock, logTo);
+            } catch (Exception e) {
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                err.println("swarmwatch: cannot start alerting: " + SafeText.line(CheckResult.describe(cause)));
+                return Main.EXIT_UNKNOWN;
+            }
+            try (alerts) {
+                Watch.run(agent.vertx(), engine.toString(), every, () -> {
+                    long before = agent.docker().calls();
+                    return agent.runOnce().map(report -> {
+                        alerts.onReport(report);
+                        return new CycleResult(report, agent.latestSnapshot(), agent.docker().calls() - before,
+                                clock.instant());
+                    });
+                }, alerts.view(), System.getenv(), clock);
+            }
         }
         return 0;
     }

@@ -1,0 +1,67 @@
+package dev.swarmwatch.agent.cli;
+
+import dev.swarmwatch.agent.run.Agent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Whether watch runs the alert engine: the config's receivers decide, and --no-alerts overrides them. */
+class WatchAlertsTest {
+    @TempDir
+    Path dir;
+
+    private ConfigSource.Resolved config(String yaml) throws Exception {
+        Path file = dir.resolve("swarmwatch.yml");
+        Files.writeString(file, yaml);
+        return ConfigSource.resolve(file, URI.create("unix:///nonexistent/docker.sock"), Map.of());
+    }
+
+    private String withReceiver() {
+        return "state_dir: " + dir.resolve("state") + "\n"
+                + "receivers:\n  ops: {webhook: {url: \"http://127.0.0.1:9/hook\"}}\n";
+    }
+
+    @Test
+    void noAlertsOpensNoPipelineAndNoStoreEvenWithReceivers() throws Exception {
+        ConfigSource.Resolved resolved = config(withReceiver());
+        try (Agent agent = new Agent(resolved.config(), resolved.engine(), Clock.systemUTC());
+             WatchAlerts alerts = WatchAlerts.open(true, agent, resolved.config(), Clock.systemUTC(), quiet())) {
+            assertThat(alerts.on()).isFalse();
+            assertThat(alerts.view()).isEmpty();
+        }
+        assertThat(dir.resolve("state")).doesNotExist();
+    }
+
+    @Test
+    void withReceiversAndWithoutNoAlertsThePipelineRunsOnTheConfigsStore() throws Exception {
+        ConfigSource.Resolved resolved = config(withReceiver());
+        try (Agent agent = new Agent(resolved.config(), resolved.engine(), Clock.systemUTC());
+             WatchAlerts alerts = WatchAlerts.open(false, agent, resolved.config(), Clock.systemUTC(), quiet())) {
+            assertThat(alerts.on()).isTrue();
+            assertThat(alerts.view()).hasValueSatisfying(v -> assertThat(v.get().alerts()).isEmpty());
+            assertThat(dir.resolve("state").resolve("alerts.db")).exists();
+        }
+    }
+
+    @Test
+    void aConfigWithoutReceiversRunsNoAlerts() throws Exception {
+        ConfigSource.Resolved resolved = config("interval: 15s\n");
+        try (Agent agent = new Agent(resolved.config(), resolved.engine(), Clock.systemUTC());
+             WatchAlerts alerts = WatchAlerts.open(false, agent, resolved.config(), Clock.systemUTC(), quiet())) {
+            assertThat(alerts.on()).isFalse();
+        }
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(OutputStream.nullOutputStream());
+    }
+}
