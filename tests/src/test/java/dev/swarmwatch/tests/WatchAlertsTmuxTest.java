@@ -42,6 +42,7 @@ class WatchAlertsTmuxTest {
     private final String session = "watch";
     private final List<JsonObject> received = new CopyOnWriteArrayList<>();
     private HttpServer receiver;
+    private int metricsPort;
     private Path dir;
 
     @BeforeAll
@@ -51,6 +52,9 @@ class WatchAlertsTmuxTest {
         receiver.setExecutor(Executors.newFixedThreadPool(2));
         receiver.createContext("/", this::receive);
         receiver.start();
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            metricsPort = free.getLocalPort();
+        }
         Path config = dir.resolve("swarmwatch.yml");
         Files.writeString(config, """
                 state_dir: %s
@@ -69,7 +73,7 @@ class WatchAlertsTmuxTest {
                 """.formatted(dir.resolve("state"), receiver.getAddress().getPort(), RULE));
         String script = "stty -a > " + dir.resolve("stty-before") + "; "
                 + Bed.REPO.resolve("swarmwatch") + " watch --interval 1s -c " + config + " -H " + Bed.sandbox()
-                + " --log " + dir.resolve("watch.log") + "; "
+                + " --log " + dir.resolve("watch.log") + " --listen 127.0.0.1:" + metricsPort + "; "
                 + "echo $? > " + dir.resolve("exit") + "; stty -a > " + dir.resolve("stty-after") + "; exec sleep 600";
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "bash", "-c", script).orFail();
     }
@@ -123,6 +127,17 @@ class WatchAlertsTmuxTest {
 
     @Test
     @Order(3)
+    void listenServesTheCyclesMetricsAsRunDoes() throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains("swarmwatch_cycle_duration_seconds")
+                .containsPattern("swarmwatch_service_health_score\\{[^}]*service=\"bed-unschedulable\"");
+    }
+
+    @Test
+    @Order(4)
     void qQuitsWithZeroPromptlyAndGivesTheTerminalBack() throws Exception {
         long pressed = System.nanoTime();
         tmux("send-keys", "-t", session, "q").orFail();

@@ -2,6 +2,7 @@ package dev.swarmwatch.agent.cli;
 
 import dev.swarmwatch.agent.config.AgentConfig;
 import dev.swarmwatch.agent.config.ConfigException;
+import dev.swarmwatch.agent.daemon.MetricsEndpoint;
 import dev.swarmwatch.agent.logging.LibraryLogging;
 import dev.swarmwatch.agent.run.Agent;
 import dev.swarmwatch.checks.spi.CheckResult;
@@ -22,7 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /** The live terminal dashboard: a cycle every interval, drawn with Lanterna; q or Ctrl-C quits with 0. */
 @Command(name = "watch", mixinStandardHelpOptions = true,
@@ -39,6 +44,9 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--interval", defaultValue = "2s", description = "time between cycles (default: ${DEFAULT-VALUE})")
     String interval;
 
+    @Option(names = "--listen", paramLabel = "HOST:PORT", description = "also serve /metrics here, as 'run' does (default: no listener)")
+    String listen;
+
     @Option(names = "--no-alerts", description = "do not evaluate or deliver alerts, even when the config has receivers")
     boolean noAlerts;
 
@@ -54,7 +62,9 @@ final class WatchCommand implements Callable<Integer> {
         AgentConfig cfg;
         URI engine;
         Duration every;
+        Optional<ListenAddress> address;
         try {
+            address = listen == null ? Optional.empty() : Optional.of(ListenAddress.parse(listen));
             ConfigSource.Resolved resolved = ConfigSource.resolve(config, host, System.getenv());
             cfg = resolved.config();
             engine = resolved.engine();
@@ -87,11 +97,22 @@ final class WatchCommand implements Callable<Integer> {
         LibraryLogging.install(logTo);
         Clock clock = Clock.systemUTC();
         try (logTo; Agent agent = new Agent(cfg, engine, clock)) {
+            MetricsEndpoint metrics = new MetricsEndpoint(agent);
+            if (address.isPresent()) {
+                try {
+                    metrics.listen(address.get().host(), address.get().port()).toCompletionStage().toCompletableFuture()
+                            .get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                    err.println("swarmwatch: cannot listen on " + listen + ": " + SafeText.line(CheckResult.describe(cause)));
+                    return Main.EXIT_UNKNOWN;
+                }
+            }
             WatchAlerts alerts;
             try {
                 alerts = WatchAlerts.open(noAlerts, agent, cfg, clock, logTo);
             } catch (Exception e) {
-                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 err.println("swarmwatch: cannot start alerting: " + SafeText.line(CheckResult.describe(cause)));
                 return Main.EXIT_UNKNOWN;
             }
@@ -99,11 +120,17 @@ final class WatchCommand implements Callable<Integer> {
                 Watch.run(agent.vertx(), engine.toString(), every, () -> {
                     long before = agent.docker().calls();
                     return agent.runOnce().map(report -> {
+                        long calls = agent.docker().calls() - before;
+                        Instant finished = clock.instant();
                         alerts.onReport(report);
-                        return new CycleResult(report, agent.latestSnapshot(), agent.docker().calls() - before,
-                                clock.instant());
+                        if (address.isPresent()) {
+                            metrics.publish(report, calls, finished);
+                        }
+                        return new CycleResult(report, agent.latestSnapshot(), calls, finished);
                     });
                 }, alerts.view(), System.getenv(), clock);
+            } finally {
+                metrics.close();
             }
         }
         return 0;
