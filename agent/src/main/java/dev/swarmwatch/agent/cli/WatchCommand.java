@@ -80,17 +80,18 @@ final class WatchCommand implements Callable<Integer> {
             err.println("swarmwatch: bad option: " + e.getMessage());
             return Main.EXIT_UNKNOWN;
         }
-        if (!Watch.onTerminal()) {
-            err.println("swarmwatch: watch needs a terminal (stdin and stdout are not one);"
-                    + " for scripts, cron and pipes use 'swarmwatch report' (--format text, json or nagios)");
-            return Main.EXIT_UNKNOWN;
-        }
         PrintStream logTo;
         try {
             logTo = log == null ? new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)
                     : new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
         } catch (IOException e) {
             err.println("swarmwatch: bad option: --log: cannot open " + log + ": " + SafeText.line(e.getMessage()));
+            return Main.EXIT_UNKNOWN;
+        }
+        if (!Watch.onTerminal()) {
+            err.println("swarmwatch: watch needs a terminal (stdin and stdout are not one);"
+                    + " for scripts, cron and pipes use 'swarmwatch report' (--format text, json or nagios)");
+            logTo.close();
             return Main.EXIT_UNKNOWN;
         }
         // Library warnings on stderr would be drawn into the dashboard: they go where the log goes.

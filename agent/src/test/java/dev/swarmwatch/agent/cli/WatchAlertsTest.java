@@ -61,6 +61,21 @@ class WatchAlertsTest {
         }
     }
 
+    @Test
+    void aLogFileThatCannotBeOpenedOrABadListenAddressIsRefusedBeforeTheTerminalIsTaken() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Main.run(new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true),
+                "watch", "-H", "unix:///nonexistent/docker.sock", "--log", dir.resolve("no/such/dir/watch.log").toString());
+        assertThat(exit).isEqualTo(Main.EXIT_UNKNOWN);
+        assertThat(err.toString()).contains("--log: cannot open").doesNotContain("needs a terminal");
+
+        java.io.StringWriter err2 = new java.io.StringWriter();
+        exit = Main.run(new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err2, true),
+                "watch", "-H", "unix:///nonexistent/docker.sock", "--listen", "nowhere");
+        assertThat(exit).isEqualTo(Main.EXIT_UNKNOWN);
+        assertThat(err2.toString()).contains("--listen: expected host:port");
+    }
+
     private static PrintStream quiet() {
         return new PrintStream(OutputStream.nullOutputStream());
     }
