@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +75,46 @@ class WatchAlertsTest {
                 "watch", "-H", "unix:///nonexistent/docker.sock", "--listen", "nowhere");
         assertThat(exit).isEqualTo(Main.EXIT_UNKNOWN);
         assertThat(err2.toString()).contains("--listen: expected host:port");
+    }
+
+    @Test
+    void quittingWaitsAtMostTheCloseBoundWhileASendHangs() throws Exception {
+        java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer hanging = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        hanging.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        hanging.createContext("/", ex -> {
+            arrived.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        hanging.start();
+        try {
+            ConfigSource.Resolved resolved = config("state_dir: " + dir.resolve("state") + "\n"
+                    + "receivers:\n  ops: {webhook: {url: \"http://127.0.0.1:" + hanging.getAddress().getPort() + "/hook\"}}\n"
+                    + "rules:\n  - name: Down\n    kind: replicas\n    for: 0s\n"
+                    + "routes:\n  - receiver: ops\n    group_wait: 0s\n");
+            try (Agent agent = new Agent(resolved.config(), resolved.engine(), Clock.systemUTC())) {
+                WatchAlerts alerts = WatchAlerts.open(false, agent, resolved.config(), Clock.systemUTC(), quiet());
+                alerts.onReport(new dev.swarmwatch.checks.engine.HealthReport(java.time.Instant.now(), java.time.Duration.ZERO,
+                        List.of(new dev.swarmwatch.checks.spi.CheckReport("replicas", dev.swarmwatch.checks.spi.Subject.service("web", "shop"),
+                                dev.swarmwatch.checks.spi.CheckResult.critical("0/2 running")))));
+                assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("the send started").isTrue();
+                long start = System.nanoTime();
+                alerts.close();
+                long took = (System.nanoTime() - start) / 1_000_000;
+                // The outbox does not wait for a send in flight, and the bound caps anything else.
+                assertThat(took).isLessThan(WatchAlerts.CLOSE_WITHIN.toMillis() + 500);
+            }
+        } finally {
+            release.countDown();
+            hanging.stop(0);
+        }
     }
 
     private static PrintStream quiet() {
