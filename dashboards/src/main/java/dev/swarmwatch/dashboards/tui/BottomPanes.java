@@ -10,7 +10,7 @@ import dev.swarmwatch.dashboards.view.Event;
 import java.time.Instant;
 import java.util.List;
 
-/** The checks panel (declared targets, and alerts once fed), the event line and the key line. */
+/** The checks panel (alerts when the alert engine runs, then declared targets), the event line and the key line. */
 final class BottomPanes {
     static final String KEYS = "\u2191\u2193 select  Enter details  / filter  s sort  f faults  r refresh  p pause  ? help  q quit";
 
@@ -31,14 +31,16 @@ final class BottomPanes {
         int end = y + lines;
         List<AlertView> alerts = model.alerts().orElse(List.of());
         if (model.alerts().isPresent() && line < end) {
-            cells.put(0, line++, "ALERTS " + (alerts.isEmpty() ? "none firing" : alerts.size() + " firing"), Style.BOLD);
+            long firing = model.firing();
+            long pending = alerts.size() - firing;
+            String title = (firing == 0 ? "none firing" : firing + " firing") + (pending == 0 ? "" : ", " + pending + " pending");
+            int x = cells.put(0, line, "ALERTS ", Style.BOLD);
+            cells.put(x, line++, title, firing == 0 ? Style.DIM : Style.BOLD);
             for (AlertView a : alerts) {
                 if (line >= end) {
                     break;
                 }
-                int x = cells.put(1, line, Row.word(a.severity()), 4, Style.of(a.severity()));
-                String mutes = a.mutes().isEmpty() ? "" : "  (mutes " + String.join(", ", a.mutes()) + ")";
-                cells.put(x + 1, line++, SafeText.line(a.name() + "  " + a.summary() + mutes, w - x - 1), Style.NORMAL);
+                line = alert(cells, a, line);
             }
         }
         int labels = Math.min(30, targets.stream().mapToInt(t -> t.label().length()).max().orElse(0));
@@ -51,6 +53,30 @@ final class BottomPanes {
             int x = 6 + labels;
             cells.put(x + 2, line++, SafeText.line(Ages.inText(t.summary(), now), Math.max(0, w - x - 2)), Style.NORMAL);
         }
+    }
+
+    // One line: the word, "pending" when not firing yet, name, summary, what it mutes and what mutes it.
+    private static int alert(Cells cells, AlertView a, int line) {
+        int w = cells.columns();
+        int x = cells.put(1, line, a.word(), 4, a.pending() ? Style.DIM : Style.of(a.severity()));
+        x += 1;
+        if (a.pending()) {
+            x = cells.put(x, line, "pending ", w - x, Style.DIM);
+        }
+        x = cells.put(x, line, SafeText.line(a.name(), Math.max(0, w - x)), Style.BOLD);
+        StringBuilder why = new StringBuilder();
+        if (!a.mutes().isEmpty()) {
+            why.append("  mutes ").append(a.mutes().size()).append(": ").append(String.join(", ", a.mutes()));
+        }
+        if (!a.mutedBy().isEmpty()) {
+            why.append("  muted by ").append(String.join(", ", a.mutedBy()));
+        }
+        // What it mutes must stay in sight on a narrow screen: the summary then gets half of the room.
+        int room = Math.max(0, w - x);
+        int summary = why.isEmpty() ? room : Math.min(a.summary().length() + 2, Math.max(12, room / 2));
+        x = cells.put(x, line, SafeText.line("  " + a.summary(), summary), Style.NORMAL);
+        cells.put(x, line, SafeText.line(why.toString(), Math.max(0, w - x)), Style.NORMAL);
+        return line + 1;
     }
 
     static void events(Cells cells, DashModel model, int y, Instant now) {

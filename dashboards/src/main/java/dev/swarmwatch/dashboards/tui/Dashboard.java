@@ -5,6 +5,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import dev.swarmwatch.dashboards.view.Alerts;
 import dev.swarmwatch.dashboards.view.DashModel;
 import dev.swarmwatch.dashboards.view.SwarmFacts;
 
@@ -14,9 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The Lanterna driver: one UI thread folds finished cycles into the model, applies keys, and
@@ -33,11 +36,19 @@ public final class Dashboard {
     private final Clock clock;
     private final CycleLoop cycles;
     private final BlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final Optional<Supplier<dev.swarmwatch.alerts.eval.AlertView>> alerts;
+    private dev.swarmwatch.alerts.eval.AlertView alertsShown;
     private DashModel model;
     private UiState state = UiState.initial();
 
-    public Dashboard(TerminalScreen screen, Palette palette, Clock clock, CycleLoop cycles, DashModel initial) {
+    /**
+     * @param alerts the alert engine's latest view, read before every frame: a volatile snapshot, so
+     *               the UI never waits for the engine; empty when alerts are off
+     */
+    public Dashboard(TerminalScreen screen, Palette palette, Clock clock, CycleLoop cycles, DashModel initial,
+                     Optional<Supplier<dev.swarmwatch.alerts.eval.AlertView>> alerts) {
         this.screen = screen;
+        this.alerts = alerts;
         this.painter = new Painter(palette);
         this.clock = clock;
         this.cycles = cycles;
@@ -108,7 +119,20 @@ public final class Dashboard {
         return true;
     }
 
+    // A group's wait can end between cycles, so the view is looked at every frame, converted only when it changed.
+    private void foldAlerts() {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        dev.swarmwatch.alerts.eval.AlertView now = alerts.get().get();
+        if (now != alertsShown || model.alerts().isEmpty()) {
+            alertsShown = now;
+            model = model.withAlerts(Alerts.of(now));
+        }
+    }
+
     private void draw(boolean full) throws IOException {
+        foldAlerts();
         TerminalSize size = screen.getTerminalSize();
         Instant now = clock.instant();
         List<Row> rows = Table.rows(model, state);

@@ -40,6 +40,12 @@ final class HeaderPane {
             c = cells.put(c, 0, "  ", room - c, Style.NORMAL);
             c = cells.put(c, 0, r.worst().name(), room - c, Style.of(r.worst()));
         }
+        if (model.alerts().isPresent()) {
+            long firing = model.firing();
+            c = cells.put(c, 0, "  ", room - c, Style.NORMAL);
+            c = cells.put(c, 0, firing + (firing == 1 ? " alert" : " alerts") + " firing", room - c,
+                    firing == 0 ? Style.DIM : Style.CRITICAL);
+        }
         if (room - c > 8) {
             cells.put(c + 2, 0, dev.swarmwatch.checks.spi.SafeText.line(model.engine(), room - c - 2), Style.DIM);
         }

@@ -3,6 +3,7 @@ package dev.swarmwatch.dashboards.tui;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
+import dev.swarmwatch.alerts.eval.AlertView;
 import dev.swarmwatch.dashboards.view.DashModel;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -39,9 +41,14 @@ public final class Watch {
         }
     }
 
-    /** Runs the dashboard on this terminal; returns when the operator quits. */
+    /**
+     * Runs the dashboard on this terminal; returns when the operator quits.
+     *
+     * @param alerts the alert engine's latest view (never blocks), or empty when alerts are off
+     */
     public static void run(Vertx vertx, String engine, Duration interval, Supplier<Future<CycleResult>> cycle,
-                           Map<String, String> env, Clock clock) throws IOException, InterruptedException {
+                           Optional<Supplier<AlertView>> alerts, Map<String, String> env, Clock clock)
+            throws IOException, InterruptedException {
         UnixTerminal terminal = new UnixTerminal(System.in, System.out, StandardCharsets.UTF_8,
                 UnixLikeTerminal.CtrlCBehaviour.TRAP);
         TerminalScreen screen = new TerminalScreen(terminal);
@@ -52,7 +59,7 @@ public final class Watch {
         try {
             screen.startScreen();
             dashboard[0] = new Dashboard(screen, Palette.forEnvironment(env), clock, loop,
-                    DashModel.starting(engine, interval));
+                    DashModel.starting(engine, interval), alerts);
             loop.start();
             dashboard[0].run();
         } finally {

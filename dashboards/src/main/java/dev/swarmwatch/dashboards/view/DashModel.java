@@ -12,12 +12,12 @@ import java.util.Optional;
 
 /**
  * Everything the dashboard draws, immutable: the latest cycle's view, the Swarm facts, the score
- * history for the sparkline, recent events, and (once the alert engine feeds them) firing alerts.
+ * history for the sparkline, recent events, and the alert engine's firing and pending alerts.
  *
  * @param report     the latest cycle, empty before the first one finished
  * @param history    the cluster score of the last cycles, oldest first
  * @param events     recent state changes, newest first
- * @param alerts     firing alerts; empty when the alert engine is absent (not wired yet)
+ * @param alerts     firing, then pending alerts; empty when alerts are off (no receiver, or --no-alerts)
  * @param refreshed  when the latest cycle finished
  * @param apiCalls   Docker API calls of the latest cycle
  */
@@ -57,10 +57,15 @@ public record DashModel(String engine, Duration interval, Optional<ReportView> r
                 newer.subList(0, Math.min(EVENTS, newer.size())), alerts, finished, calls, cycles + 1);
     }
 
-    /** The same model with these firing alerts: the seam where the alert engine feeds the checks panel. */
-    public DashModel withAlerts(List<AlertView> firing) {
-        return new DashModel(engine, interval, report, facts, history, events, Optional.of(firing), refreshed,
+    /** The same model with these alerts: where the alert engine feeds the checks panel. */
+    public DashModel withAlerts(List<AlertView> alerts) {
+        return new DashModel(engine, interval, report, facts, history, events, Optional.of(alerts), refreshed,
                 apiCalls, cycles);
+    }
+
+    /** Alerts firing now; 0 when alerts are off. */
+    public long firing() {
+        return alerts.map(a -> a.stream().filter(x -> !x.pending()).count()).orElse(0L);
     }
 
     /** True when the latest cycle is older than two intervals (or none finished within two). */

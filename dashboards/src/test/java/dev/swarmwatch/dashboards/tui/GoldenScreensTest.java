@@ -31,6 +31,12 @@ class GoldenScreensTest {
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"80,24", "200,50"})
+    void firingAlertsComeFirstInTheChecksPanelWithWhatTheyMuteAndACountInTheHeader(int columns, int rows) {
+        check("alerts", Scenes.alerting(), TABLE, columns, rows);
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"80,24", "200,50"})
     void lostQuorumSaysSoInTheHeaderAndEventLine(int columns, int rows) {
         check("lost-quorum", Scenes.lostQuorum(), TABLE, columns, rows);
     }
