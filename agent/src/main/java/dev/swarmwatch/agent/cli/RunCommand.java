@@ -48,7 +48,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     Main main;
 
     /** The token file's content without trailing newlines; its content never appears in a message. */
-    private static String readToken(Path file) {
+    static String readToken(Path file) {
         String token;
         try {
             token = BoundedFile.read(file, BoundedFile.SECRET_LIMIT).strip();
