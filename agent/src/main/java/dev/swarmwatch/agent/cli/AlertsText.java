@@ -74,7 +74,7 @@ final class AlertsText {
             String left = ends.isAfter(now) ? "ends in " + human(Duration.between(now, ends)) : "ended";
             out.append(String.format(Locale.ROOT, "  %s  %s  %s (%s)  by %s: %s%n", safe(s.getString("id", "")),
                     SafeText.line(String.join(" ", strings(s.getJsonArray("matchers", new JsonArray()))), 200),
-                    left, safe(s.getString("ends_at", "")), safe(s.getString("created_by", "")),
+                    left, Instant.parse(s.getString("ends_at")).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), safe(s.getString("created_by", "")),
                     SafeText.line(s.getString("comment", ""), 200)));
         }
         return out.toString();
@@ -94,7 +94,8 @@ final class AlertsText {
         if (since == null) {
             return "?";
         }
-        return safe(since) + " (" + human(Duration.between(Instant.parse(since), now)) + " ago)";
+        Instant at = Instant.parse(since);
+        return at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + " (" + human(Duration.between(at, now)) + " ago)";
     }
 
     static String human(Duration d) {

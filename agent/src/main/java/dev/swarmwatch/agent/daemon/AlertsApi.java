@@ -38,11 +38,12 @@ public final class AlertsApi {
         this.log = log;
     }
 
-    static boolean owns(String path) {
+    public static boolean owns(String path) {
         return path.equals(ALERTS) || path.equals(SILENCES) || path.startsWith(SILENCES + "/");
     }
 
-    void handle(HttpServerRequest request) {
+    /** Answers a request {@link #owns} claims; the caller has checked the bearer token. */
+    public void handle(HttpServerRequest request) {
         String path = request.path();
         HttpMethod method = request.method();
         boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD;
