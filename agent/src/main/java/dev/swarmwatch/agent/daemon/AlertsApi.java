@@ -74,6 +74,12 @@ public final class AlertsApi {
     }
 
     private void add(HttpServerRequest request, AlertPipeline p) {
+        String length = request.getHeader("content-length");
+        if (length != null && (!length.matches("\\d{1,10}") || Long.parseLong(length) > SilenceRequest.MAX_BODY)) {
+            // Refused before it is read: a silence is a few hundred bytes.
+            error(request, 413, "body: larger than " + SilenceRequest.MAX_BODY + " bytes");
+            return;
+        }
         answer(request, request.body().compose(body -> {
             Silence silence;
             try {

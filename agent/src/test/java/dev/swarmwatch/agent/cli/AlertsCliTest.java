@@ -181,6 +181,13 @@ class AlertsCliTest {
     }
 
     @Test
+    void aHugeSilenceBodyIsRefusedUnread() throws Exception {
+        HttpResponse<String> r = send("POST", "/api/v1/silences", "{\"comment\":\"" + "x".repeat(70_000) + "\"}");
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(new JsonObject(r.body()).getString("error")).isEqualTo("body: larger than 65536 bytes");
+    }
+
+    @Test
     void expiringAnUnknownSilenceIs404() throws Exception {
         HttpResponse<String> r = send("DELETE", "/api/v1/silences/1234-abcd", null);
         assertThat(r.statusCode()).isEqualTo(404);
