@@ -84,8 +84,10 @@ class AlertsDaemonTest {
     static void stop() throws Exception {
         try {
             if (daemon != null) {
-                daemon.destroy();
+                daemon.destroy(); // SIGTERM: the pipeline closes within the stop bound
                 assertThat(daemon.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(daemon.exitValue()).isEqualTo(143);
+                assertThat(Files.readString(dir.resolve("daemon.log"))).contains("event=stopped").doesNotContain("alerts_close_timeout");
             }
         } finally {
             Bed.docker("service", "rm", STUCK, HUSHED);
@@ -134,6 +136,10 @@ class AlertsDaemonTest {
         assertThat(notices(STUCK, "resolved")).as("one resolved notice").hasSize(1);
         assertThat(notices(HUSHED, "firing")).as("the silence expired: the alert goes out, once").hasSize(1);
         assertThat(get("/api/v1/alerts").body()).doesNotContain("\"service\":\"" + STUCK + "\"");
+        assertThat(Files.readString(dir.resolve("daemon.log")))
+                .contains("event=alerts_opened receivers=1 store=\"" + dir.resolve("state/alerts.db") + "\" store_healthy=true")
+                .contains("event=alerts_committed notifications=1")
+                .doesNotContain("event=error");
     }
 
     private static List<JsonObject> notices(String service, String status) {
