@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code swarmwatch} command. Exit codes follow Nagios: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN or error. */
 @Command(name = "swarmwatch", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Health monitoring and alerting for Docker Swarm.",
-        subcommands = {ReportCommand.class, WatchCommand.class, RunCommand.class, HealthCommand.class, ValidateCommand.class, ChecksCommand.class, BenchCommand.class,
+        subcommands = {ReportCommand.class, WatchCommand.class, RunCommand.class, AlertsCommand.class, SilenceCommand.class, HealthCommand.class, ValidateCommand.class, ChecksCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for config errors, bad usage and internal failures: Nagios UNKNOWN. */

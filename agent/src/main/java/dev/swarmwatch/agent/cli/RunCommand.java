@@ -5,6 +5,9 @@ import dev.swarmwatch.agent.config.BoundedFile;
 import dev.swarmwatch.agent.config.ConfigException;
 import dev.swarmwatch.agent.daemon.Daemon;
 import dev.swarmwatch.agent.run.Agent;
+import dev.swarmwatch.agent.run.Alerting;
+import dev.swarmwatch.alerts.pipeline.AlertPipeline;
+import dev.swarmwatch.alerts.store.StoreHealth;
 import dev.swarmwatch.checks.spi.OptionType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +48,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     Main main;
 
     /** The token file's content without trailing newlines; its content never appears in a message. */
-    private static String readToken(Path file) {
+    static String readToken(Path file) {
         String token;
         try {
             token = BoundedFile.read(file, BoundedFile.SECRET_LIMIT).strip();
@@ -84,13 +87,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         // Before anything starts, so a signal during start-up is a graceful stop as well.
         StopSignals signals = StopSignals.install(System.out);
         Agent agent = new Agent(cfg, engine, Clock.systemUTC());
-        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, dev.swarmwatch.checks.spi.UrlCredentials.mask(engine.toString()), token, main.debug);
+        java.util.Optional<AlertPipeline> alerts = openAlerts(agent, cfg, "http://" + listen);
+        Daemon daemon = new Daemon(agent, every, Clock.systemUTC(), System.out, dev.swarmwatch.checks.spi.UrlCredentials.mask(engine.toString()), token, main.debug, alerts);
         try {
             daemon.start(address.host(), address.port()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
             err.println("swarmwatch: cannot listen on " + listen + ": "
                     + dev.swarmwatch.checks.spi.SafeText.line(dev.swarmwatch.checks.spi.CheckResult.describe(cause)));
+            closeAlerts(alerts);
             closeWithin(agent, Duration.ofSeconds(1));
             return Main.EXIT_UNKNOWN;
         }
@@ -105,9 +110,48 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         } catch (java.util.concurrent.ExecutionException e) {
             dev.swarmwatch.agent.daemon.LogValues.error(System.out, "stop", e.getCause(), main.debug);
         }
+        closeAlerts(alerts);
         closeWithin(agent, Duration.ofSeconds(1));
         System.out.flush();
         return exit;
+    }
+
+    /**
+     * The alert pipeline when receivers are configured. A store that cannot be opened is logged and
+     * shown on /healthz, never fatal: the checks run on, and transitions wait until it recovers.
+     */
+    private java.util.Optional<AlertPipeline> openAlerts(Agent agent, AgentConfig cfg, String externalUrl) {
+        try {
+            java.util.Optional<AlertPipeline> opened = Alerting.open(agent, cfg, Clock.systemUTC(), System.out, externalUrl)
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            opened.ifPresent(p -> {
+                StoreHealth health = p.health();
+                System.out.printf(java.util.Locale.ROOT, "event=alerts_opened receivers=%d store=%s store_healthy=%b%s%n",
+                        cfg.alerts().receivers().size(), dev.swarmwatch.agent.daemon.LogValues.quoted(p.store().file().toString()),
+                        health.ok(), health.ok() ? "" : " reason=" + dev.swarmwatch.agent.daemon.LogValues.quoted(health.reason()));
+            });
+            return opened;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        } catch (Exception e) {
+            Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+            dev.swarmwatch.agent.daemon.LogValues.error(System.out, "alerts_open", cause, main.debug);
+            return java.util.Optional.empty();
+        }
+    }
+
+    // Within the stop bound: what is still pending stays in the outbox for the next start.
+    private void closeAlerts(java.util.Optional<AlertPipeline> alerts) {
+        alerts.ifPresent(p -> {
+            try {
+                p.close().toCompletionStage().toCompletableFuture().get(400, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                System.out.println("event=alerts_close_timeout waited_ms=400");
+            }
+        });
     }
 
     // A Docker call stuck in the engine must not hold the process: close on the side, and go when it is late.

@@ -3,6 +3,8 @@ package dev.swarmwatch.agent.daemon;
 import dev.swarmwatch.dashboards.report.JsonReport;
 import dev.swarmwatch.dashboards.report.ReportMeta;
 import dev.swarmwatch.agent.run.Agent;
+import dev.swarmwatch.alerts.pipeline.AlertPipeline;
+import dev.swarmwatch.alerts.store.StoreHealth;
 import dev.swarmwatch.checks.engine.HealthReport;
 import dev.swarmwatch.checks.spi.Status;
 import io.vertx.core.Future;
@@ -23,7 +25,8 @@ import java.util.Optional;
 
 /**
  * The long-running agent: a cycle every interval on the event loop (never two at once), and an
- * HTTP endpoint with {@code /metrics}, {@code /healthz} and {@code /api/v1/status}. One job: keep
+ * HTTP endpoint with {@code /metrics}, {@code /healthz}, {@code /api/v1/status} and, with alerting,
+ * the endpoints of {@link AlertsApi}. One job: keep
  * the latest report and publish it. A cycle still running when the next is due is ended there (it
  * reports what had not finished) and counted as an overrun, so the next one starts on time.
  */
@@ -40,6 +43,9 @@ public final class Daemon {
     private final Metrics metrics;
     private final Optional<String> bearerToken;
     private final boolean debug;
+    private final Optional<AlertPipeline> alerts;
+    private final AlertsApi alertsApi;
+    private final AlertMetrics alertMetrics;
     private volatile HttpServer server;
     private volatile long timer = -1;
     // Event-loop state: the cycle in flight and how to end it, whether the next is due, stopping.
@@ -60,6 +66,16 @@ public final class Daemon {
      */
     public Daemon(Agent agent, Duration interval, Clock clock, PrintStream log, String engine,
                   Optional<String> bearerToken, boolean debug) {
+        this(agent, interval, clock, log, engine, bearerToken, debug, Optional.empty());
+    }
+
+    /**
+     * @param alerts when present, every cycle's report goes to it, its figures to /metrics, its
+     *               store's health to /healthz, and /api/v1/alerts and /api/v1/silences serve it
+     */
+    public Daemon(Agent agent, Duration interval, Clock clock, PrintStream log, String engine,
+                  Optional<String> bearerToken, boolean debug, Optional<AlertPipeline> alerts) {
+        this.alerts = alerts;
         this.agent = agent;
         this.interval = interval;
         this.clock = clock;
@@ -68,6 +84,8 @@ public final class Daemon {
         this.bearerToken = bearerToken;
         this.debug = debug;
         this.metrics = new Metrics(agent.kinds());
+        this.alertsApi = new AlertsApi(alerts, clock, log);
+        this.alertMetrics = new AlertMetrics(metrics.registry());
     }
 
     /** Starts cycling and listening; completes with the port listened on. */
@@ -116,6 +134,8 @@ public final class Daemon {
         latestAt = clock.instant();
         cycles++;
         metrics.publish(report, calls, latestAt);
+        // The pipeline commits on its own context; a failed commit is its own log line and retry.
+        alerts.ifPresent(p -> p.onReport(report));
         if (report.overran()) {
             metrics.overrun();
             String why = nextDue ? "the next cycle was due" : "its deadline of " + agent.cycleDeadline().toMillis() + "ms came";
@@ -144,12 +164,17 @@ public final class Daemon {
     }
 
     private void handle(HttpServerRequest request) {
-        if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+        boolean alertPath = AlertsApi.owns(request.path());
+        if (!alertPath && request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
             request.response().setStatusCode(405).putHeader("allow", "GET, HEAD").end();
             return;
         }
         if (!request.path().equals("/healthz") && bearerToken.isPresent() && !authorized(request)) {
             request.response().setStatusCode(401).putHeader("www-authenticate", "Bearer").end();
+            return;
+        }
+        if (alertPath) {
+            alertsApi.handle(request);
             return;
         }
         switch (request.path()) {
@@ -162,7 +187,10 @@ public final class Daemon {
                     reply(request, 200, JSON, JsonReport.render(report, new ReportMeta(engine, latestCalls)));
                 }
             }
-            case "/metrics" -> reply(request, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+            case "/metrics" -> {
+                alerts.ifPresent(p -> alertMetrics.update(p.view(), p.stats(), clock.instant()));
+                reply(request, 200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+            }
             default -> request.response().setStatusCode(404).end();
         }
     }
@@ -181,6 +209,11 @@ public final class Daemon {
     private void healthz(HttpServerRequest request) {
         Instant at = latestAt;
         String reason = degraded;
+        StoreHealth store = alerts.map(AlertPipeline::health).orElse(StoreHealth.OK);
+        if (!store.ok()) {
+            String why = "alert store degraded: " + store.reason();
+            reason = reason == null ? why : reason + "; " + why;
+        }
         Duration age = at == null ? null : Duration.between(at, clock.instant());
         boolean fresh = age != null && age.compareTo(interval.multipliedBy(STALE_INTERVALS)) <= 0;
         String body = at == null ? "{\"status\":\"starting\",\"cycles\":0}"

@@ -92,6 +92,10 @@ final class Metrics {
         overruns.increment();
     }
 
+    io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     String scrape() {
         return registry.scrape();
     }
