@@ -5,6 +5,7 @@ import dev.swarmwatch.checks.spi.CheckKind;
 import dev.swarmwatch.checks.spi.CheckTarget;
 import dev.swarmwatch.checks.spi.DeclaredKind;
 import dev.swarmwatch.checks.spi.OptionProblem;
+import dev.swarmwatch.checks.spi.Options;
 import dev.swarmwatch.checks.spi.SafeText;
 import io.vertx.core.Future;
 
@@ -22,6 +23,7 @@ import java.util.Optional;
  * judged by the addresses they resolve to as well, once per cycle.
  */
 public final class LabelScreen {
+    private static final String FOLLOW_REDIRECTS = "follow_redirects";
     private LabelScreen() {
     }
 
@@ -64,8 +66,14 @@ public final class LabelScreen {
         List<CheckTarget> screened = new ArrayList<>();
         for (CheckTarget t : targets) {
             String problem = t.usable() ? problem(declaredKind, t, rules, resolver) : t.problem();
-            screened.add(problem.equals(t.problem()) ? t
-                    : new CheckTarget(t.name(), t.subject(), t.options(), t.replicas(), t.origin(), problem));
+            Options options = t.options();
+            // The host rules judge the hosts a label names; a redirect would lead wherever its server
+            // says, past them. So a label target never follows one: a 3xx is judged as an answer.
+            if (problem.isEmpty() && options.declares(FOLLOW_REDIRECTS)) {
+                options = options.with(java.util.Map.of(FOLLOW_REDIRECTS, false));
+            }
+            screened.add(problem.equals(t.problem()) && options == t.options() ? t
+                    : new CheckTarget(t.name(), t.subject(), options, t.replicas(), t.origin(), problem));
         }
         return screened;
     }

@@ -48,6 +48,17 @@ class LabelRulesTest {
     }
 
     @Test
+    void aLabelTargetNeverFollowsARedirectPastTheHostRules() {
+        List<CheckTarget> targets = find(HTTP, Map.of("swarmwatch.http.url", "http://127.0.0.1:8080/health",
+                "swarmwatch.http.follow_redirects", "true"), HostRules.defaults());
+
+        assertThat(targets).singleElement().satisfies(t -> {
+            assertThat(t.problem()).isEmpty();
+            assertThat(t.options().bool("follow_redirects")).isFalse();
+        });
+    }
+
+    @Test
     void aLinkLocalTargetIsRefusedByTheDefaultDenyRuleAndLoopbackIsNot() {
         List<CheckTarget> targets = find(HTTP, Map.of("swarmwatch.http.metadata.url", "http://169.254.169.254/latest/",
                 "swarmwatch.http.health.url", "http://127.0.0.1:8080/health"), HostRules.defaults());
