@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
-/** Whole screens at 80x24 and 200x50, compared with the golden files: a layout change shows as a readable diff. */
+/** Whole screens at 80x24 and 200x50 (and 250x70 for the busiest), compared with the golden files: a layout change shows as a readable diff. */
 class GoldenScreensTest {
     private static final UiState TABLE = UiState.initial();
 
@@ -24,13 +24,13 @@ class GoldenScreensTest {
     }
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"80,24", "200,50"})
+    @CsvSource({"80,24", "200,50", "250,70"})
     void degradedSwarmListsProblemsFirstWithTheirEvents(int columns, int rows) {
         check("degraded", Scenes.degraded(), TABLE, columns, rows);
     }
 
     @ParameterizedTest(name = "{0}x{1}")
-    @CsvSource({"80,24", "200,50"})
+    @CsvSource({"80,24", "200,50", "250,70"})
     void firingAlertsComeFirstInTheChecksPanelWithWhatTheyMuteAndACountInTheHeader(int columns, int rows) {
         check("alerts", Scenes.alerting(), TABLE, columns, rows);
     }
