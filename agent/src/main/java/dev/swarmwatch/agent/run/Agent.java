@@ -31,12 +31,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The wired engine: Vert.x, the Docker API, the registered check kinds and the cycle runner.
  * Every front-end (report, daemon, dashboard) gets its health reports from here.
  */
 public final class Agent implements AutoCloseable {
+    /** The longest {@link #close} waits for Vert.x. */
+    static final Duration CLOSE_BOUND = Duration.ofSeconds(2);
     private final Vertx vertx;
     private final ExecutorService virtualThreads;
     private final DockerApi docker;
@@ -131,10 +134,19 @@ public final class Agent implements AutoCloseable {
         return enabledKinds;
     }
 
+    /**
+     * Closes within {@link #CLOSE_BOUND}: Vert.x waits for its clients, and an HTTP probe's connect
+     * to a listener whose backlog is full stays pending in the kernel long after the probe's own
+     * deadline reported it. Past the bound the rest is left to the process's exit.
+     */
     @Override
     public void close() throws IOException {
         try {
-            vertx.close().await();
+            vertx.close().toCompletionStage().toCompletableFuture().get(CLOSE_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // Nothing of a cycle is lost here: every report was handed out before close.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             virtualThreads.shutdownNow();
             docker.close();
