@@ -16,7 +16,7 @@ final class AlertsCommand implements java.util.concurrent.Callable<Integer> {
     DaemonOptions daemon;
 
     @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-    String format;
+    DaemonOptions.Format format;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -25,16 +25,12 @@ final class AlertsCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!format.equals("text") && !format.equals("json")) {
-            err.println("swarmwatch: bad option: --format: expected text or json, got " + dev.swarmwatch.checks.spi.SafeText.line(format, 40));
-            return Main.EXIT_UNKNOWN;
-        }
         return daemon.call(err, client -> {
             Object body = client.get("/api/v1/alerts");
             if (!(body instanceof JsonObject json)) {
                 throw new DaemonClient.Refused("the daemon answered /api/v1/alerts with something other than an object");
             }
-            out.print(format.equals("json") ? json.encodePrettily() + "\n" : AlertsText.alerts(json, Instant.now()));
+            out.print(format == DaemonOptions.Format.json ? json.encodePrettily() + "\n" : AlertsText.alerts(json, Instant.now()));
             out.flush();
             return 0;
         });

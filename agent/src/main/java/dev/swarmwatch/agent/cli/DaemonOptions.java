@@ -37,4 +37,7 @@ final class DaemonOptions {
             return 1;
         }
     }
+
+    /** What the daemon's API answers can be printed as; picocli refuses anything else (exit 3). */
+    enum Format { text, json }
 }

@@ -64,7 +64,7 @@ final class SilenceCommand implements Runnable {
         DaemonOptions daemon;
 
         @Option(names = {"-f", "--format"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-        String format;
+        DaemonOptions.Format format;
 
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
@@ -74,7 +74,7 @@ final class SilenceCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             return daemon.call(spec.commandLine().getErr(), client -> {
                 JsonArray all = (JsonArray) client.get("/api/v1/silences");
-                out.print(format.equals("json") ? all.encodePrettily() + "\n" : AlertsText.silences(all, Instant.now()));
+                out.print(format == DaemonOptions.Format.json ? all.encodePrettily() + "\n" : AlertsText.silences(all, Instant.now()));
                 out.flush();
                 return 0;
             });

@@ -200,6 +200,15 @@ class AlertsCliTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    @Test
+    void aFormatOtherThanTextOrJsonIsBadUsageForAlertsAndSilenceList() {
+        for (String[] args : List.of(new String[]{"alerts", "-f", "yaml"}, new String[]{"silence", "list", "-f", "yaml"})) {
+            Outcome bad = swarmwatch(args);
+            assertThat(bad.exit()).isEqualTo(Main.EXIT_UNKNOWN);
+            assertThat(bad.err()).contains("yaml").contains("text, json");
+        }
+    }
+
     private static Outcome swarmwatch(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
